@@ -1,0 +1,24 @@
+namespace Profiles.LocalTenant.Data;
+
+/// <summary>A one-time link the tenant emails or hands out: password reset or email verification.</summary>
+public sealed class TenantTicket : TenantDocument
+{
+    public const string PasswordChange = "password-change";
+    public const string EmailVerification = "email-verification";
+
+    public override string Key => Id;
+
+    /// <summary>32 URL-safe characters.</summary>
+    public required string Id { get; set; }
+    public required string Kind { get; set; }
+    public required string UserId { get; set; }
+
+    /// <summary>The identity the ticket acts on (its connection), e.g. a secondary database identity.</summary>
+    public string? Connection { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+    public string? ResultUrl { get; set; }
+    public string? ClientId { get; set; }
+    public bool MarkEmailAsVerified { get; set; }
+    public bool Used { get; set; }
+}

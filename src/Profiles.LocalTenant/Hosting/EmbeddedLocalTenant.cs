@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Security;
+
+namespace Profiles.LocalTenant.Hosting;
+
+/// <summary>
+/// The local tenant running inside another process (the portal's embedded default, tests, benchmarks):
+/// its own Kestrel server on 127.0.0.1, so everything that talks to it goes over real HTTP.
+/// </summary>
+public sealed class EmbeddedLocalTenant : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmbeddedLocalTenant(WebApplication app)
+    {
+        _app = app;
+        BaseUrl = app.Services.GetRequiredService<TenantUrls>().BaseUrl;
+    }
+
+    /// <summary>Base URL without trailing slash, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The tenant's domain as the portal configures it (host and port, no scheme).</summary>
+    public string Domain => new Uri(BaseUrl).Authority;
+
+    public IServiceProvider Services => _app.Services;
+
+    public TenantStore Store => _app.Services.GetRequiredService<TenantStore>();
+
+    public LocalTenantOptions Options => _app.Services.GetRequiredService<IOptions<LocalTenantOptions>>().Value;
+
+    /// <summary>Starts a tenant. <paramref name="url"/> defaults to a free port on 127.0.0.1.</summary>
+    public static async Task<EmbeddedLocalTenant> StartAsync(string environmentName, Action<LocalTenantOptions>? configure = null,
+        string url = "http://127.0.0.1:0", Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
+    {
+        LocalTenantGuard.EnsureNotProduction(environmentName);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environmentName,
+            ApplicationName = typeof(EmbeddedLocalTenant).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(url);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configureBuilder?.Invoke(builder);
+        var app = LocalTenantApp.Build(builder, configure);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new EmbeddedLocalTenant(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Store.Dispose();
+    }
+}
