@@ -1,8 +1,25 @@
+using Profiles.Web.Hosting;
+using Profiles.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
-var app = builder.Build();
-app.MapRazorPages();
-await app.RunAsync().ConfigureAwait(false);
+PortalLogging.Configure(builder);
+
+// Development without an Auth0 domain: run the local tenant in-process (never in Production).
+var localTenant = await EmbeddedTenantBootstrap.StartIfNeededAsync(builder, CancellationToken.None).ConfigureAwait(false);
+try
+{
+    builder.Services.AddPortal(builder.Configuration, builder.Environment);
+    var app = builder.Build();
+    app.UsePortal();
+    await app.RunAsync().ConfigureAwait(false);
+}
+finally
+{
+    if (localTenant is not null)
+    {
+        await localTenant.DisposeAsync().ConfigureAwait(false);
+    }
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory.</summary>
 public partial class Program;

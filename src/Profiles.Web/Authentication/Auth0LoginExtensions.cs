@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Profiles.Web.Authentication;
+
+/// <summary>
+/// Sign-in with Auth0 through ASP.NET Core's OAuth handler (code + PKCE) plus OIDC ID token validation
+/// (docs/decisions: the Auth0 SDK and the OpenIdConnect handler are not in the registry). The only file to change when
+/// the SDK becomes available.
+/// </summary>
+public static class Auth0LoginExtensions
+{
+    public const string Scheme = "Auth0";
+    public const string CookieName = "profiles";
+    public const string DiscoveryHttpClient = "auth0-discovery";
+
+    public static AuthenticationBuilder AddAuth0Login(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        // After the first fetch the IdentityModel ConfigurationManager refreshes in the background; the unknown-kid retry
+        // needs the refreshed keys before it validates again, so refreshes block (they are rare: at most one per 5 minutes).
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+
+        services.AddOptions<Auth0LoginOptions>().Bind(configuration.GetSection(Auth0LoginOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Auth0LoginOptions>>(new Auth0LoginOptionsValidator(environment));
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddTimeProvider();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddHttpClient(DiscoveryHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
+        {
+            var authority = Auth0Authority.FromDomain(sp.GetRequiredService<IOptions<Auth0LoginOptions>>().Value.Domain!);
+            var httpClient = sp.GetRequiredService<IHttpClientFactory>().CreateClient(DiscoveryHttpClient);
+            var retriever = new HttpDocumentRetriever(httpClient) { RequireHttps = authority.StartsWith("https://", StringComparison.Ordinal) };
+            return new ConfigurationManager<OpenIdConnectConfiguration>(
+                authority + "/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), retriever);
+        });
+        services.AddSingleton<IdTokenValidator>();
+        services.AddScoped<Auth0OAuthEvents>();
+
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<SessionOptions>>((cookie, session) =>
+            {
+                cookie.Cookie.Name = CookieName;
+                cookie.CookieManager = new HostPrefixCookieManager();
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(session.Value.LifetimeMinutes);
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/account/login";
+                cookie.LogoutPath = "/account/logout";
+                cookie.AccessDeniedPath = Auth0OAuthEvents.SignInErrorPath;
+            });
+
+        services.AddOptions<OAuthOptions>(Scheme)
+            .Configure<IOptions<Auth0LoginOptions>>((oauth, auth0) =>
+            {
+                var settings = auth0.Value;
+                var authority = string.IsNullOrWhiteSpace(settings.Domain) ? "" : Auth0Authority.FromDomain(settings.Domain);
+                oauth.ClientId = settings.ClientId ?? "";
+                oauth.ClientSecret = settings.ClientSecret ?? "";
+                oauth.AuthorizationEndpoint = authority + "/authorize";
+                oauth.TokenEndpoint = authority + "/oauth/token";
+                oauth.CallbackPath = settings.CallbackPath;
+                oauth.Scope.Clear();
+                foreach (var scope in settings.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    oauth.Scope.Add(scope);
+                }
+
+                oauth.UsePkce = true;
+                oauth.SaveTokens = false;
+                oauth.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                oauth.EventsType = typeof(Auth0OAuthEvents);
+                // The callback is a top-level GET redirect from Auth0, so Lax is enough; over http (Development) the
+                // correlation cookie cannot be Secure.
+                oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                oauth.CorrelationCookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            });
+
+        return services
+            .AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = Scheme;
+            })
+            .AddCookie()
+            .AddOAuth(Scheme, _ => { });
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

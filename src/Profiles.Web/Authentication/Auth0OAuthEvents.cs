@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.WebUtilities;
+using Base64UrlTextEncoder = Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder;
+using Microsoft.Extensions.Primitives;
+
+namespace Profiles.Web.Authentication;
+
+/// <summary>
+/// The OIDC parts the built-in OAuth handler lacks: a nonce on <c>/authorize</c>, ID token validation when the code is
+/// exchanged, and friendly pages for Auth0's error redirects.
+/// </summary>
+public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger<Auth0OAuthEvents> logger) : OAuthEvents
+{
+    /// <summary>Where the nonce travels: AuthenticationProperties.Items are encrypted into <c>state</c>.</summary>
+    public const string NonceItem = ".auth0.nonce";
+
+    public const string SignInErrorPath = "/account/signin-error";
+
+    public override Task RedirectToAuthorizationEndpoint(RedirectContext<OAuthOptions> context)
+    {
+        // The handler protected the properties into 'state' before this event; protect them again with the nonce included.
+        var nonce = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        context.Properties.Items[NonceItem] = nonce;
+
+        var uri = new Uri(context.RedirectUri);
+        var query = QueryHelpers.ParseQuery(uri.Query);
+        query["state"] = context.Options.StateDataFormat.Protect(context.Properties);
+        query["nonce"] = nonce;
+        foreach (var (name, value) in context.Properties.Parameters)
+        {
+            if (value is string text && name is "prompt" or "max_age" or "screen_hint" or "login_hint" or "connection")
+            {
+                query[name] = text;
+            }
+        }
+
+        var baseUri = uri.GetLeftPart(UriPartial.Path);
+        context.Response.Redirect(QueryHelpers.AddQueryString(baseUri, query.Select(p => new KeyValuePair<string, StringValues>(p.Key, p.Value))));
+        return Task.CompletedTask;
+    }
+
+    public override async Task CreatingTicket(OAuthCreatingTicketContext context)
+    {
+        var idToken = context.TokenResponse.Response?.RootElement.TryGetProperty("id_token", out var value) == true
+            ? value.GetString()
+            : null;
+        context.Properties.Items.TryGetValue(NonceItem, out var nonce);
+        var claims = await validator.ValidateAsync(idToken, nonce, context.HttpContext.RequestAborted);
+
+        var identity = new ClaimsIdentity(
+            claims.Where(c => PortalClaimTypes.Kept.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value, c.ValueType, c.Issuer)),
+            context.Scheme.Name,
+            PortalClaimTypes.Name,
+            "role");
+        context.Principal = new ClaimsPrincipal(identity);
+
+        // The nonce has done its job; the cookie does not need it.
+        context.Properties.Items.Remove(NonceItem);
+        LogSignedIn(logger, identity.FindFirst(PortalClaimTypes.Subject)?.Value ?? "");
+    }
+
+    public override Task AccessDenied(AccessDeniedContext context)
+    {
+        RedirectToError(context.HttpContext, SignInErrorReason.AccessDenied);
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+
+    public override Task RemoteFailure(RemoteFailureContext context)
+    {
+        var query = context.Request.Query;
+        var reason = SignInErrorReason.From(query["error"], query["error_description"], context.Failure);
+        LogSignInFailed(logger, reason, context.Failure?.GetType().Name ?? "none");
+        RedirectToError(context.HttpContext, reason);
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+
+    private static void RedirectToError(HttpContext httpContext, string reason) =>
+        httpContext.Response.Redirect($"{httpContext.Request.PathBase}{SignInErrorPath}?reason={Uri.EscapeDataString(reason)}");
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "User {UserId} signed in")]
+    private static partial void LogSignedIn(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in failed: {Reason} ({FailureType})")]
+    private static partial void LogSignInFailed(ILogger logger, string reason, string failureType);
+}

@@ -1,0 +1,13 @@
+namespace Profiles.Web.Authentication;
+
+/// <summary>The one place that reads who is signed in. The user id comes only from the principal's <c>sub</c> claim.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    /// <summary>The signed-in user's Auth0 id; throws when nobody is signed in (pages that use it require sign-in).</summary>
+    string UserId { get; }
+
+    /// <summary>The display name from the ID token, if any.</summary>
+    string? DisplayName { get; }
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Hosting;
+
+namespace Profiles.Web.Hosting;
+
+/// <summary>
+/// The embedded default: in Development with no <c>Auth0:Domain</c>, the portal starts the local tenant in-process on
+/// <see cref="TenantUrl"/>, registers itself as a client with a fresh secret and points its configuration at it.
+/// </summary>
+public static class EmbeddedTenantBootstrap
+{
+    public const string TenantUrl = "http://127.0.0.1:5301";
+    public const string ClientId = "profiles-portal-embedded";
+
+    private static readonly string[] DefaultPortalUrls = ["http://127.0.0.1:5000", "http://localhost:5000"];
+
+    private static readonly string[] ManagementScopes =
+        ["read:users", "update:users", "delete:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants"];
+
+    /// <summary>Starts the tenant when needed; returns null (and starts nothing) otherwise. Never starts in Production.</summary>
+    public static async Task<EmbeddedLocalTenant?> StartIfNeededAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        if (!builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(builder.Configuration["Auth0:Domain"]))
+        {
+            return null;
+        }
+
+        var secret = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var portalUrls = PortalUrls(builder.Configuration["urls"]);
+        var tenant = await EmbeddedLocalTenant.StartAsync(
+            builder.Environment.EnvironmentName,
+            options => options.AdditionalClients.Add(new TenantClient
+            {
+                ClientId = ClientId,
+                ClientSecret = secret,
+                Name = "Profiles portal (embedded)",
+                Callbacks = portalUrls.Select(u => u + "/signin-auth0").ToList(),
+                AllowedLogoutUrls = portalUrls.Select(u => u + "/").ToList(),
+                ManagementScopes = [.. ManagementScopes],
+            }),
+            TenantUrl,
+            cancellationToken: cancellationToken);
+
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth0:Domain"] = tenant.BaseUrl,
+            ["Auth0:ClientId"] = ClientId,
+            ["Auth0:ClientSecret"] = secret,
+            ["Auth0:Management:ClientId"] = ClientId,
+            ["Auth0:Management:ClientSecret"] = secret,
+        });
+        return tenant;
+    }
+
+    /// <summary>The portal's own root URLs: the launch profile's defaults plus those in ASPNETCORE_URLS / <c>urls</c>.</summary>
+    public static IReadOnlyList<string> PortalUrls(string? configuredUrls)
+    {
+        var urls = new List<string>(DefaultPortalUrls);
+        foreach (var raw in (configuredUrls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var url = raw.TrimEnd('/');
+            foreach (var wildcard in new[] { "://+", "://*", "://0.0.0.0", "://[::]" })
+            {
+                if (url.Contains(wildcard, StringComparison.Ordinal))
+                {
+                    urls.Add(url.Replace(wildcard, "://127.0.0.1", StringComparison.Ordinal));
+                    url = url.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+                }
+            }
+
+            urls.Add(url);
+        }
+
+        return urls.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}

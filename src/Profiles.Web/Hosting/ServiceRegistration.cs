@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Profiles.Core.Preferences;
+using Profiles.Web.Authentication;
+using Profiles.Web.Health;
+using Profiles.Web.Localization;
+using Profiles.Web.Preferences;
+
+namespace Profiles.Web.Hosting;
+
+/// <summary>The portal's composition root.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddAuth0Login(configuration, environment);
+        services.AddProfileServices(configuration);
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "profiles-antiforgery";
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/Logout");
+                options.Conventions.AllowAnonymousToPage("/Account/SigninError");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddSingleton<PreferenceChoices>();
+        services.AddHealthChecks().AddCheck<Auth0ReadinessCheck>("auth0", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// The one place the profile service and the operator's declarations are registered. When Profiles.Core is merged this
+    /// becomes <c>services.AddProfilesCore(configuration)</c>, which registers <see cref="Profiles.Core.Profiles.IProfileService"/>
+    /// and binds these same sections (bind them only once: configuration binding appends to lists).
+    /// </summary>
+    public static IServiceCollection AddProfileServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PreferencesOptions>().Bind(configuration.GetSection(PreferencesOptions.SectionName));
+        services.AddOptions<AppMetadataDisplayOptions>().Bind(configuration.GetSection(AppMetadataDisplayOptions.SectionName));
+        return services;
+    }
+}
