@@ -3,7 +3,7 @@ using Profiles.Web.Authentication;
 
 namespace Profiles.Web.Infrastructure;
 
-/// <summary>CSP and the other response headers every page carries; pages are personal, so nothing past the static files is cached.</summary>
+/// <summary>CSP and the other response headers every response carries; pages are personal, so nothing but static files is cached.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Auth0LoginOptions> options)
 {
     private readonly string _contentSecurityPolicy =
@@ -19,8 +19,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Aut
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
-            headers.CacheControl = "no-store";
-            headers.Pragma = "no-cache";
+            // Static files are served before routing and have no endpoint; everything else may show personal data.
+            if (context.GetEndpoint() is not null)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

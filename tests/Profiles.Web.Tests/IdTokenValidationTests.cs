@@ -1,0 +1,126 @@
+using System.Net;
+using Microsoft.IdentityModel.Tokens;
+using Profiles.Web.Tests.Infrastructure;
+
+namespace Profiles.Web.Tests;
+
+/// <summary>ID tokens that fail any check are refused with the friendly page and no session cookie.</summary>
+public sealed class IdTokenValidationTests : IAsyncLifetime
+{
+    private FakeOidcProvider _provider = null!;
+    private PortalFactory _portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = await FakeOidcProvider.StartAsync();
+        _portal = PortalFactory.For(_provider);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+
+    public static TheoryData<string> BadTokens => ["wrong-nonce", "missing-nonce", "wrong-audience", "wrong-issuer", "issuer-without-trailing-slash", "expired", "bad-signature", "future-auth-time", "hs256"];
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task Invalid_id_tokens_are_refused_with_the_friendly_page_and_no_cookie(string defect)
+    {
+        _provider.ShapeToken = spec => Break(spec, defect);
+        var client = _portal.CreatePortalClient();
+
+        var callback = await PortalSession.SignInAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/account/signin-error?reason=invalid_token", callback.Headers.Location!.OriginalString);
+        Assert.Null(PortalSession.SetCookieHeader(callback, "__Host-profiles"));
+        var page = await client.GetAsync(callback.Headers.Location.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("We could not confirm your sign-in", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var home = await PortalSession.GetDocumentAsync(client, "/");
+        Assert.Null(home.QuerySelector("nav.account-nav"));
+    }
+
+    [Fact]
+    public async Task Lifetime_allows_sixty_seconds_of_clock_skew()
+    {
+        _provider.ShapeToken = spec =>
+        {
+            spec.IssuedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+            spec.Expires = DateTimeOffset.UtcNow.AddSeconds(-20);
+        };
+        var client = _portal.CreatePortalClient();
+
+        await PortalSession.SignInSuccessfullyAsync(client);
+    }
+
+    [Fact]
+    public async Task An_unknown_kid_refreshes_the_jwks_once_and_then_accepts_the_rotated_key()
+    {
+        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
+        var fetchesBefore = _provider.JwksRequests;
+        var rotated = FakeOidcProvider.NewKey("key-2");
+        _provider.PublishedKeys.Add(rotated);
+        _provider.ShapeToken = spec => spec.SigningCredentials = new SigningCredentials(rotated, SecurityAlgorithms.RsaSha256);
+
+        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
+
+        Assert.Equal(fetchesBefore + 1, _provider.JwksRequests);
+    }
+
+    [Fact]
+    public async Task A_kid_that_stays_unknown_after_one_refresh_is_refused()
+    {
+        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
+        var fetchesBefore = _provider.JwksRequests;
+        var unpublished = FakeOidcProvider.NewKey("key-unpublished");
+        _provider.ShapeToken = spec => spec.SigningCredentials = new SigningCredentials(unpublished, SecurityAlgorithms.RsaSha256);
+
+        var callback = await PortalSession.SignInAsync(_portal.CreatePortalClient());
+
+        Assert.Equal("/account/signin-error?reason=invalid_token", callback.Headers.Location!.OriginalString);
+        Assert.Equal(fetchesBefore + 1, _provider.JwksRequests);
+    }
+
+    private void Break(IdTokenSpec spec, string defect)
+    {
+        switch (defect)
+        {
+            case "wrong-nonce":
+                spec.Nonce = "a-nonce-the-portal-never-sent";
+                break;
+            case "missing-nonce":
+                spec.Nonce = null;
+                break;
+            case "wrong-audience":
+                spec.Audience = "another-application";
+                break;
+            case "wrong-issuer":
+                spec.Issuer = "https://attacker.example/";
+                break;
+            case "issuer-without-trailing-slash":
+                spec.Issuer = _provider.BaseUrl;
+                break;
+            case "expired":
+                spec.IssuedAt = DateTimeOffset.UtcNow.AddHours(-11);
+                spec.Expires = DateTimeOffset.UtcNow.AddMinutes(-5);
+                break;
+            case "bad-signature":
+                // Same kid as the published key, different private key: the signature cannot verify.
+                spec.SigningCredentials = new SigningCredentials(FakeOidcProvider.NewKey(_provider.SigningKey.KeyId!), SecurityAlgorithms.RsaSha256);
+                break;
+            case "future-auth-time":
+                spec.AuthTime = DateTimeOffset.UtcNow.AddMinutes(10);
+                break;
+            case "hs256":
+                spec.SigningCredentials = new SigningCredentials(
+                    new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(FakeOidcProvider.ClientSecret.PadRight(32, '!'))),
+                    SecurityAlgorithms.HmacSha256);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(defect), defect, null);
+        }
+    }
+}

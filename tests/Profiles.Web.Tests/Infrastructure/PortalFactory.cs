@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Moq;
+using Profiles.Core.Profiles;
+using Profiles.Web.Health;
+
+namespace Profiles.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The portal in-process, pointed at an OIDC provider (the fake one here; the real local tenant later). Settings go in as host
+/// configuration, which WebApplicationFactory passes as command-line arguments, so Program sees them before it builds the app
+/// (that is where it decides whether to embed the local tenant). Keys are kept flat-valued: every parent section becomes an
+/// empty argument too.
+/// </summary>
+public sealed class PortalFactory(string? authority, string environment = "Development", IDictionary<string, string?>? extraSettings = null)
+    : WebApplicationFactory<Program>
+{
+    public Mock<IProfileService> Profiles { get; } = new(MockBehavior.Strict);
+
+    public Mock<IManagementTokenProbe> TokenProbe { get; } = new();
+
+    public static PortalFactory For(FakeOidcProvider provider, IDictionary<string, string?>? extraSettings = null) =>
+        new(provider.BaseUrl, extraSettings: extraSettings);
+
+    /// <summary>A client that speaks HTTPS to the portal (secure cookies work) and does not follow redirects.</summary>
+    public HttpClient CreatePortalClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Auth0:Domain"] = authority,
+            ["Auth0:ClientId"] = authority is null ? null : FakeOidcProvider.ClientId,
+            ["Auth0:ClientSecret"] = authority is null ? null : FakeOidcProvider.ClientSecret,
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        builder.UseEnvironment(environment);
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings.Where(s => s.Value is not null)));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)).ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Profiles.Object);
+            services.AddSingleton(TokenProbe.Object);
+        });
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Moq;
+using Profiles.Web.Tests.Infrastructure;
+
+namespace Profiles.Web.Tests;
+
+public sealed class OverviewPageTests : IAsyncLifetime
+{
+    private FakeOidcProvider _provider = null!;
+    private PortalFactory _portal = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = await FakeOidcProvider.StartAsync();
+        _portal = PortalFactory.For(_provider);
+        _portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(SampleProfiles.Alice(appMetadata: new JsonObject
+            {
+                ["plan"] = "premium",
+                ["customer_since"] = "2023-05-17",
+                ["roles"] = new JsonArray("editor", "billing"),
+                ["internal_flag"] = "do-not-show",
+            }));
+        _client = _portal.CreatePortalClient();
+        await PortalSession.SignInSuccessfullyAsync(_client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Overview_shows_the_profile_identities_and_declared_app_metadata_read_only()
+    {
+        var document = await PortalSession.GetDocumentAsync(_client, "/");
+        var main = document.GetElementById("main")!;
+        var text = main.TextContent;
+
+        Assert.Equal("Profile picture of Alice Example", main.QuerySelector("img.avatar")!.GetAttribute("alt"));
+        Assert.Contains("alice@example.com", text, StringComparison.Ordinal);
+        Assert.Equal("Verified", main.QuerySelector(".badge-ok")!.TextContent.Trim());
+        Assert.Contains("Email and password", text, StringComparison.Ordinal);
+        Assert.Contains("Google", text, StringComparison.Ordinal);
+        Assert.Contains("Premium plan", text, StringComparison.Ordinal);
+        Assert.Contains("editor, billing", text, StringComparison.Ordinal);
+        Assert.Contains("Wednesday, May 17, 2023", text, StringComparison.Ordinal);
+        Assert.Contains("Contact support to change them", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("do-not-show", text, StringComparison.Ordinal);
+        Assert.Equal("Alice Example", document.QuerySelector("header .user-name")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Layout_has_landmarks_skip_link_lang_and_unique_ids()
+    {
+        var document = await PortalSession.GetDocumentAsync(_client, "/");
+
+        Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("#main", document.QuerySelector("body > a.skip-link")!.GetAttribute("href"));
+        Assert.NotNull(document.QuerySelector("header"));
+        Assert.NotNull(document.QuerySelector("nav[aria-label]"));
+        Assert.Single(document.QuerySelectorAll("main#main"));
+        Assert.Single(document.QuerySelectorAll("h1"));
+        Assert.Equal("page", document.QuerySelector("nav a[href='/']")!.GetAttribute("aria-current"));
+        var ids = document.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(document.QuerySelectorAll("button"), b => Assert.False(string.IsNullOrWhiteSpace(b.TextContent)));
+        Assert.Empty(document.QuerySelectorAll("script, style, [style]"));
+    }
+}

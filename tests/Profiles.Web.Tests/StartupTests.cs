@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Profiles.Web.Hosting;
+using Profiles.Web.Tests.Infrastructure;
+
+namespace Profiles.Web.Tests;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Production_without_auth0_settings_fails_with_one_message_naming_each_missing_setting()
+    {
+        await using var portal = new PortalFactory(authority: null, environment: "Production");
+
+        var exception = Record.Exception(() => portal.CreatePortalClient());
+
+        Assert.NotNull(exception);
+        var message = string.Join(" | ", Flatten(exception).Select(e => e.Message));
+        Assert.Contains("Auth0:Domain", message, StringComparison.Ordinal);
+        Assert.Contains("Auth0:ClientId", message, StringComparison.Ordinal);
+        Assert.Contains("Auth0:ClientSecret", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_refuses_an_http_authority()
+    {
+        await using var portal = new PortalFactory("http://127.0.0.1:9", environment: "Production");
+
+        var exception = Record.Exception(() => portal.CreatePortalClient());
+
+        Assert.NotNull(exception);
+        Assert.Contains("https", string.Join(" | ", Flatten(exception).Select(e => e.Message)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_local_tenant_is_never_embedded_in_production()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+
+        var tenant = await EmbeddedTenantBootstrap.StartIfNeededAsync(builder, CancellationToken.None);
+
+        Assert.Null(tenant);
+        Assert.Null(builder.Configuration["Auth0:Domain"]);
+    }
+
+    [Fact]
+    public void Portal_urls_include_the_launch_defaults_and_configured_urls_with_wildcards_resolved()
+    {
+        var urls = EmbeddedTenantBootstrap.PortalUrls("http://+:8080;https://portal.example:5001/");
+
+        Assert.Equal(
+            ["http://127.0.0.1:5000", "http://localhost:5000", "http://127.0.0.1:8080", "http://localhost:8080", "https://portal.example:5001"],
+            urls);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception exception)
+    {
+        yield return exception;
+        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
+        foreach (var child in inner.SelectMany(Flatten))
+        {
+            yield return child;
+        }
+    }
+}
