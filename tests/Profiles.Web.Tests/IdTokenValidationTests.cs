@@ -22,7 +22,7 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
         await _provider.DisposeAsync();
     }
 
-    public static TheoryData<string> BadTokens => ["wrong-nonce", "missing-nonce", "wrong-audience", "wrong-issuer", "issuer-without-trailing-slash", "expired", "bad-signature", "future-auth-time", "hs256"];
+    public static TheoryData<string> BadTokens => ["wrong-nonce", "missing-nonce", "wrong-audience", "wrong-issuer", "issuer-without-trailing-slash", "expired", "bad-signature", "future-auth-time", "hs256", "several-audiences-without-azp", "azp-of-another-client", "missing-iat"];
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -41,6 +41,18 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
         Assert.Contains("We could not confirm your sign-in", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var home = await PortalSession.GetDocumentAsync(client, "/");
         Assert.Null(home.QuerySelector("nav.account-nav"));
+    }
+
+    [Fact]
+    public async Task Several_audiences_are_accepted_when_azp_names_this_client()
+    {
+        _provider.ShapeToken = spec =>
+        {
+            spec.ExtraAudiences.Add("https://api.example/");
+            spec.Claims["azp"] = FakeOidcProvider.ClientId;
+        };
+
+        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
     }
 
     [Fact]
@@ -118,6 +130,16 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
                 spec.SigningCredentials = new SigningCredentials(
                     new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(FakeOidcProvider.ClientSecret.PadRight(32, '!'))),
                     SecurityAlgorithms.HmacSha256);
+                break;
+            case "several-audiences-without-azp":
+                spec.ExtraAudiences.Add("https://api.example/");
+                break;
+            case "azp-of-another-client":
+                spec.ExtraAudiences.Add("https://api.example/");
+                spec.Claims["azp"] = "another-application";
+                break;
+            case "missing-iat":
+                spec.IssuedAt = default;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(defect), defect, null);

@@ -50,6 +50,8 @@ public sealed class OverviewPageTests : IAsyncLifetime
         Assert.Contains("Contact support to change them", text, StringComparison.Ordinal);
         Assert.DoesNotContain("do-not-show", text, StringComparison.Ordinal);
         Assert.Equal("Alice Example", document.QuerySelector("header .user-name")!.TextContent.Trim());
+        // Last sign-in 2026-11-20 08:00 UTC shown in the user's zone, Europe/London (UTC+0 in November).
+        Assert.Contains("Friday, November 20, 2026 8:00 AM (Europe/London)", text.Replace('\u202f', ' '), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
 
         // The nonce has done its job; the cookie does not need it.
         context.Properties.Items.Remove(NonceItem);
-        LogSignedIn(logger, identity.FindFirst(PortalClaimTypes.Subject)?.Value ?? "");
+        LogSignedIn(logger);
     }
 
     public override Task AccessDenied(AccessDeniedContext context)
@@ -82,8 +82,8 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
     private static void RedirectToError(HttpContext httpContext, string reason) =>
         httpContext.Response.Redirect($"{httpContext.Request.PathBase}{SignInErrorPath}?reason={Uri.EscapeDataString(reason)}");
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "User {UserId} signed in")]
-    private static partial void LogSignedIn(ILogger logger, string userId);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Sign-in completed")]
+    private static partial void LogSignedIn(ILogger logger);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in failed: {Reason} ({FailureType})")]
     private static partial void LogSignInFailed(ILogger logger, string reason, string failureType);

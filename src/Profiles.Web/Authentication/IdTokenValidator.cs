@@ -49,6 +49,8 @@ public sealed partial class IdTokenValidator(
             throw new IdTokenRejectedException("The ID token is not valid.", result.Exception!);
         }
 
+        CheckRequiredClaims(result.Claims);
+        CheckAuthorizedParty((JsonWebToken)result.SecurityToken);
         CheckNonce(result.Claims, expectedNonce);
         CheckAuthTime(result.Claims);
         return result.ClaimsIdentity.Claims.ToList();
@@ -81,6 +83,26 @@ public sealed partial class IdTokenValidator(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         return expires is { } exp && now <= exp.ToUniversalTime() + ClockSkew &&
                (notBefore is not { } nbf || nbf.ToUniversalTime() <= now + ClockSkew);
+    }
+
+    private static void CheckRequiredClaims(IDictionary<string, object> claims)
+    {
+        // As Auth0's own SDK validators: sub and iat must be present (iss, aud and exp are checked by the handler).
+        if (!claims.TryGetValue(PortalClaimTypes.Subject, out var sub) || sub is not string subject || subject.Length == 0 ||
+            !claims.ContainsKey("iat"))
+        {
+            throw new IdTokenRejectedException("The ID token lacks sub or iat.");
+        }
+    }
+
+    private void CheckAuthorizedParty(JsonWebToken token)
+    {
+        // With several audiences, azp must name this client (OIDC Core 3.1.3.7, and Auth0's SDKs).
+        if (token.Audiences.Skip(1).Any() &&
+            !(token.TryGetPayloadValue<string>("azp", out var party) && party == options.Value.ClientId))
+        {
+            throw new IdTokenRejectedException("The ID token has several audiences and azp does not name this client.");
+        }
     }
 
     private static void CheckNonce(IDictionary<string, object> claims, string? expectedNonce)

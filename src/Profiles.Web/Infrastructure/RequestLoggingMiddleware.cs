@@ -28,7 +28,9 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
             finally
             {
                 var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-                var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
+                var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } raw
+                    ? "/" + raw.TrimStart('/')
+                    : "(unmatched)";
                 var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
                 LogRequest(logger, context.Request.Method, template, status, elapsed, correlationId);
             }

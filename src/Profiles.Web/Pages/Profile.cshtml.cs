@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -91,19 +90,14 @@ public sealed class ProfileModel(IProfileService profiles, ICurrentUser currentU
             ["picture"] = nameof(Picture),
         };
 
-        [Display(Name = "Profile.Name")]
         public string? Name { get; set; }
 
-        [Display(Name = "Profile.Nickname")]
         public string? Nickname { get; set; }
 
-        [Display(Name = "Profile.GivenName")]
         public string? GivenName { get; set; }
 
-        [Display(Name = "Profile.FamilyName")]
         public string? FamilyName { get; set; }
 
-        [Display(Name = "Profile.Picture")]
         public string? Picture { get; set; }
 
         public static InputModel From(UserProfile profile) => new()

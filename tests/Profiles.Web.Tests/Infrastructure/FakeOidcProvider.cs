@@ -194,15 +194,28 @@ public sealed class FakeOidcProvider : IAsyncDisposable
             claims["auth_time"] = authTime.ToUnixTimeSeconds();
         }
 
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        var descriptor = new SecurityTokenDescriptor
         {
             Issuer = spec.Issuer,
-            Audience = spec.Audience,
             Claims = claims,
-            IssuedAt = spec.IssuedAt.UtcDateTime,
+            IssuedAt = spec.IssuedAt == default ? null : spec.IssuedAt.UtcDateTime,
             Expires = spec.Expires.UtcDateTime,
             SigningCredentials = spec.SigningCredentials,
-        });
+        };
+        if (spec.ExtraAudiences.Count == 0)
+        {
+            descriptor.Audience = spec.Audience;
+        }
+        else
+        {
+            descriptor.Audiences.Add(spec.Audience);
+            foreach (var audience in spec.ExtraAudiences)
+            {
+                descriptor.Audiences.Add(audience);
+            }
+        }
+
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
     private static (string? Id, string? Secret) ClientCredentials(HttpRequest request, IFormCollection form)

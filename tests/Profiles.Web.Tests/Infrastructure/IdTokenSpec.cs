@@ -7,6 +7,9 @@ public sealed class IdTokenSpec
 {
     public required string Issuer { get; set; }
     public required string Audience { get; set; }
+
+    /// <summary>More audiences besides <see cref="Audience"/> (makes <c>aud</c> an array).</summary>
+    public List<string> ExtraAudiences { get; } = [];
     public required string Subject { get; set; }
 
     /// <summary>The nonce claim; by default the one the portal sent to <c>/authorize</c>.</summary>
