@@ -69,6 +69,26 @@ public sealed class OperationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_request_is_logged_once_with_its_route_template_and_nothing_personal()
+    {
+        var client = _portal.CreatePortalClient();
+        await PortalSession.SignInSuccessfullyAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/profile?email=alice%40example.com");
+        request.Headers.Add("X-Correlation-ID", "corr-42");
+
+        await client.SendAsync(request);
+
+        var lines = _portal.Logs.Entries.Where(e => e.Category.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal)).Select(e => e.Message).ToList();
+        var line = Assert.Single(lines, l => l.Contains("corr-42", StringComparison.Ordinal));
+        Assert.Equal("HTTP GET /profile responded 200", line[..line.IndexOf(" in ", StringComparison.Ordinal)]);
+        Assert.Matches(@" in \d+(\.\d)? ms \(corr-42\)$", line);
+        var everything = string.Join("\n", _portal.Logs.Entries.Select(e => e.Message));
+        Assert.DoesNotContain("alice", everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("code=", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Live_is_healthy_without_touching_dependencies()
     {
         _portal.TokenProbe.Setup(p => p.CanObtainTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);

@@ -8,6 +8,7 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
         if (!app.Environment.IsDevelopment())
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Profiles.Core.Preferences;
 using Profiles.Web.Authentication;
 using Profiles.Web.Health;
@@ -18,6 +19,10 @@ public static class ServiceRegistration
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Behind a TLS-terminating proxy the scheme decides cookie names and redirect URIs; only loopback proxies are trusted
+        // unless the operator adds KnownProxies/KnownNetworks.
+        services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "profiles-antiforgery";

@@ -24,6 +24,8 @@ public sealed class PortalFactory(string? authority, string environment = "Devel
 
     public Mock<IManagementTokenProbe> TokenProbe { get; } = new();
 
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public static PortalFactory For(FakeOidcProvider provider, IDictionary<string, string?>? extraSettings = null) =>
         new(provider.BaseUrl, extraSettings: extraSettings);
 
@@ -54,7 +56,11 @@ public sealed class PortalFactory(string? authority, string environment = "Devel
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)).ConfigureTestServices(services =>
+        builder.ConfigureLogging(logging => logging
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddProvider(Logs)
+                .AddFilter<CapturingLoggerProvider>("Profiles", LogLevel.Information))
+            .ConfigureTestServices(services =>
         {
             services.AddSingleton(Profiles.Object);
             services.AddSingleton(TokenProbe.Object);
