@@ -10,7 +10,7 @@ namespace Profiles.LocalTenant.Tests.Infrastructure;
 /// A local tenant on a free 127.0.0.1 port, in memory, seeded with the default seed. Tests talk to it over
 /// real HTTP. Create one per test class that mutates data (<c>IClassFixture</c>) or per test with <see cref="StartAsync"/>.
 /// </summary>
-public sealed class TenantFixture : IAsyncLifetime
+public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
 {
     public const string PortalClientId = "profiles-portal-dev";
     public const string PortalClientSecret = "local-tenant-development-only-secret";
@@ -90,6 +90,9 @@ public sealed class TenantFixture : IAsyncLifetime
         if (_tenant is not null)
         {
             await _tenant.DisposeAsync();
+            _tenant = null;
         }
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }
