@@ -32,6 +32,13 @@ internal static class ManagementHttp
         return (await response.ReadNodeAsync()).AsObject();
     }
 
+    public static async Task<JsonArray> ExpectArrayAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        return (await response.ReadNodeAsync()).AsArray();
+    }
+
     /// <summary>Asserts Auth0's error body <c>{statusCode, error, message, errorCode}</c> and returns the message.</summary>
     public static async Task<string> ExpectErrorAsync(this HttpResponseMessage response, HttpStatusCode status, string errorCode, string? message = null)
     {
