@@ -21,6 +21,9 @@ public static class ManagementApi
         TicketsEndpoints.Map(api);
         SessionsEndpoints.Map(api);
         GrantsEndpoints.Map(api);
+
+        // Unknown Management API routes still answer in Auth0's error shape (Auth0 sends no errorCode for these).
+        app.MapFallback("/api/v2/{**path}", () => ManagementErrors.Error(StatusCodes.Status404NotFound, "Not Found", null));
     }
 
     /// <summary>Bearer authentication plus Auth0's scope check (any of <paramref name="scopes"/>) for one endpoint.</summary>

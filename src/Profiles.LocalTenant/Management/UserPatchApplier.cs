@@ -36,7 +36,7 @@ public static class UserPatchApplier
                 throw ManagementProblem.InvalidBody(SecondaryRootAttributesMessage);
             }
 
-            if (connection.IsSocial && connection.SetUserRootAttributes != "on_first_login")
+            if (connection.IsSocial && connection.SetUserRootAttributes is not ("on_first_login" or "never_on_login"))
             {
                 throw ManagementProblem.InvalidBody(SocialRootAttributesMessage);
             }

@@ -22,6 +22,36 @@ public static class UserPatchValidator
         ("username", "password"),
     ];
 
+    /// <summary>Narrow scopes reach only their own part of the user (UNVERIFIED: Auth0's exact per-scope attribute lists):
+    /// <c>update:users_app_metadata</c> → <c>app_metadata</c>, <c>update:current_user_metadata</c> → <c>user_metadata</c>.</summary>
+    public static void CheckScopes(JsonObject body, ManagementCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Scopes.Contains("update:users"))
+        {
+            return;
+        }
+
+        var allowed = new List<string>();
+        if (caller.Scopes.Contains("update:users_app_metadata"))
+        {
+            allowed.Add("app_metadata");
+        }
+
+        if (caller.Scopes.Contains("update:current_user_metadata"))
+        {
+            allowed.Add("user_metadata");
+        }
+
+        var refused = body.Select(p => p.Key).Where(k => !allowed.Contains(k)).ToList();
+        if (refused.Count > 0)
+        {
+            throw new ManagementProblem(StatusCodes.Status403Forbidden,
+                "Your account is not allowed to update the following user attributes: " + string.Join(", ", refused), "insufficient_scope");
+        }
+    }
+
     public static void Validate(JsonObject body)
     {
         ArgumentNullException.ThrowIfNull(body);

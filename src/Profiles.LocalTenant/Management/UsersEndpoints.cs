@@ -27,6 +27,7 @@ internal static class UsersEndpoints
     {
         var body = await ManagementBody.ReadObjectAsync(context.Request, context.RequestAborted);
         UserPatchValidator.Validate(body);
+        UserPatchValidator.CheckScopes(body, ManagementCaller.Of(context));
         var (json, outcome) = store.Write(w =>
         {
             var user = w.FindUser(id)?.Clone() ?? throw ManagementProblem.UserNotFound();

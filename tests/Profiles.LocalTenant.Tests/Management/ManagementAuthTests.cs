@@ -95,6 +95,16 @@ public sealed class ManagementAuthTests(TenantFixture tenant) : IClassFixture<Te
         await other.ExpectErrorAsync(HttpStatusCode.Forbidden, "insufficient_scope");
     }
 
+    [Fact]
+    public async Task Unknown_management_route_is_404_in_auth0_error_shape()
+    {
+        using var client = tenant.CreateManagementClient();
+        var response = await client.GetAsync("api/v2/no-such-resource");
+        var body = await response.ExpectObjectAsync(HttpStatusCode.NotFound);
+        Assert.Equal(404, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("Not Found", body["error"]!.GetValue<string>());
+    }
+
     private HttpClient WithToken(string token)
     {
         var client = tenant.CreateClient();

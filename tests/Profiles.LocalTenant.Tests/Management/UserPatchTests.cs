@@ -258,6 +258,20 @@ public sealed class UserPatchTests(TenantFixture tenant) : IClassFixture<TenantF
     }
 
     [Fact]
+    public async Task App_metadata_scope_updates_only_app_metadata()
+    {
+        var id = await NewUserAsync();
+        using var narrow = tenant.CreateManagementClient("update:users_app_metadata");
+
+        var allowed = await narrow.PatchAsync(id, """{"app_metadata":{"plan":"gold"}}""");
+        var refused = await narrow.PatchAsync(id, """{"app_metadata":{"plan":"gold"},"given_name":"Sneaky"}""");
+
+        Assert.Equal("gold", (await allowed.ExpectObjectAsync(HttpStatusCode.OK))["app_metadata"]!["plan"]!.GetValue<string>());
+        await refused.ExpectErrorAsync(HttpStatusCode.Forbidden, "insufficient_scope",
+            "Your account is not allowed to update the following user attributes: given_name");
+    }
+
+    [Fact]
     public async Task Missing_user_is_404()
     {
         var response = await _client.PatchAsync("auth0|000000000000000000000000", """{"given_name":"x"}""");
