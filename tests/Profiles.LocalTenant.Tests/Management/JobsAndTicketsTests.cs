@@ -47,6 +47,19 @@ public sealed class JobsAndTicketsTests(TenantFixture tenant) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task Verification_email_job_for_a_secondary_identity_uses_its_address()
+    {
+        var response = await _client.PostJsonAsync("api/v2/jobs/verification-email",
+            """{"user_id":"auth0|64b97a87b6c808c6f9cc0004","identity":{"user_id":"4120001","provider":"github"}}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var email = Assert.Single(tenant.Store.Read(d => d.All<OutboxEmail>().Where(e => e.To == "dave@github.example").ToList()));
+        var ticket = tenant.Store.Read(d => d.Find<TenantTicket>(email.Links[0].Split('=')[1]))!;
+        Assert.Equal("github", ticket.Connection);
+        Assert.Equal(TenantFixture.DaveId, ticket.UserId);
+    }
+
+    [Fact]
     public async Task Verification_email_job_errors()
     {
         var missingUser = await _client.PostJsonAsync("api/v2/jobs/verification-email", """{"user_id":"auth0|000000000000000000000000"}""");

@@ -56,6 +56,16 @@ public sealed class ManagementAuthTests(TenantFixture tenant) : IClassFixture<Te
         await response.ExpectErrorAsync(HttpStatusCode.Unauthorized, "invalid_token", "Invalid token.");
     }
 
+    [Fact]
+    public async Task Expired_token_is_401()
+    {
+        var tokens = tenant.Tenant.Services.GetRequiredService<TokenService>();
+        var urls = tenant.Tenant.Services.GetRequiredService<TenantUrls>();
+        using var client = WithToken(tokens.CreateAccessToken("x@clients", urls.ManagementAudience, "read:users", TenantFixture.PortalClientId, lifetimeSeconds: -300));
+        var response = await client.GetAsync(AliceUrl);
+        await response.ExpectErrorAsync(HttpStatusCode.Unauthorized, "invalid_token", "Invalid token.");
+    }
+
     [Theory]
     [InlineData("GET", "users/{alice}", "read:users,read:current_user,read:user_idp_tokens")]
     [InlineData("PATCH", "users/{alice}", "update:users,update:users_app_metadata,update:current_user_metadata")]

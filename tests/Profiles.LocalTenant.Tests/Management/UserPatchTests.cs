@@ -152,6 +152,15 @@ public sealed class UserPatchTests(TenantFixture tenant) : IClassFixture<TenantF
     }
 
     [Fact]
+    public async Task Connection_selects_a_secondary_identity_whose_attributes_live_in_profile_data()
+    {
+        var user = await (await _client.PatchAsync(TenantFixture.DaveId, """{"connection":"github","email_verified":false}""")).ExpectObjectAsync(HttpStatusCode.OK);
+
+        Assert.False(user["identities"]![1]!["profileData"]!["email_verified"]!.GetValue<bool>());
+        Assert.True(user["email_verified"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Unknown_connection_is_400()
     {
         var response = await _client.PatchAsync(TenantFixture.AliceId, """{"connection":"nope","email_verified":true}""");
