@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Profiles.LocalTenant.Security;
 using Profiles.LocalTenant.Tests.Infrastructure;
