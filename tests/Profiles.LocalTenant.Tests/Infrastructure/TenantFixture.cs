@@ -33,7 +33,8 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    public TenantFixture(Action<LocalTenantOptions>? configure) => _configure = configure;
+    // Private: xunit requires a class fixture to have exactly one public constructor.
+    private TenantFixture(Action<LocalTenantOptions>? configure) => _configure = configure;
 
     public EmbeddedLocalTenant Tenant => _tenant ?? throw new InvalidOperationException("Fixture not started.");
 
