@@ -50,8 +50,10 @@ public sealed class EmbeddedLocalTenant : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Resolve the store before the container is disposed; afterwards it can no longer be resolved.
+        var store = Store;
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        Store.Dispose();
+        store.Dispose();
     }
 }

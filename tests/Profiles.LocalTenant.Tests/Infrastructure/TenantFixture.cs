@@ -33,7 +33,7 @@ public sealed class TenantFixture : IAsyncLifetime
     {
     }
 
-    public TenantFixture(Action<LocalTenantOptions>? configure) => _configure = configure;
+    private TenantFixture(Action<LocalTenantOptions>? configure) => _configure = configure;
 
     public EmbeddedLocalTenant Tenant => _tenant ?? throw new InvalidOperationException("Fixture not started.");
 
