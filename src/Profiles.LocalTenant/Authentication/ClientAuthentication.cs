@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Profiles.LocalTenant.Data;
 
 namespace Profiles.LocalTenant.Authentication;
 
@@ -34,15 +33,15 @@ public sealed record ClientAuthentication(string? ClientId, string? ClientSecret
     }
 
     /// <summary>Whether the secret matches; a missing secret is accepted only when <paramref name="secretOptional"/>.</summary>
-    public bool Verify(TenantClient client, bool secretOptional)
+    /// <param name="expectedSecret">The registered client's secret; null for a public client.</param>
+    public bool Verify(string? expectedSecret, bool secretOptional)
     {
-        ArgumentNullException.ThrowIfNull(client);
         if (ClientSecret is null)
         {
-            return secretOptional || client.ClientSecret is null;
+            return secretOptional || expectedSecret is null;
         }
 
-        return client.ClientSecret is not null
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(ClientSecret), Encoding.UTF8.GetBytes(client.ClientSecret));
+        return expectedSecret is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(ClientSecret), Encoding.UTF8.GetBytes(expectedSecret));
     }
 }

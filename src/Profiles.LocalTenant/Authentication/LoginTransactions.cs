@@ -7,6 +7,9 @@ namespace Profiles.LocalTenant.Authentication;
 public sealed class LoginTransactions(TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    // Bounds memory when something hammers /authorize; the oldest pending sign-ins give way first.
+    private const int MaxPending = 10_000;
     private readonly ConcurrentDictionary<string, LoginTransaction> _pending = new(StringComparer.Ordinal);
 
     public LoginTransaction Start(AuthorizationRequest request)
@@ -15,6 +18,14 @@ public sealed class LoginTransactions(TimeProvider time)
         foreach (var stale in _pending.Where(p => p.Value.ExpiresAt <= now))
         {
             _pending.TryRemove(stale.Key, out _);
+        }
+
+        if (_pending.Count >= MaxPending)
+        {
+            foreach (var oldest in _pending.OrderBy(p => p.Value.ExpiresAt).Take(_pending.Count - MaxPending + 1).ToList())
+            {
+                _pending.TryRemove(oldest.Key, out _);
+            }
         }
 
         var transaction = new LoginTransaction(TenantIds.Token(), request, now + Lifetime);

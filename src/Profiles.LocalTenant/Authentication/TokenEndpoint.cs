@@ -36,10 +36,10 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
         }
 
         var credentials = ClientAuthentication.From(context.Request, fields);
-        var client = credentials.ClientId is null ? null : store.Read(d => d.FindClient(credentials.ClientId));
+        var client = credentials.ClientId is null ? null : store.Read(d => d.FindClient(credentials.ClientId) is { } c ? new { c.ClientId, c.ClientSecret } : null);
         // With PKCE the verifier proves possession of the code, so Auth0 lets the code exchange go without a secret.
         var secretOptional = grantType == "authorization_code" && RequestFields.Text(fields, "code_verifier") is not null;
-        if (client is null || !credentials.Verify(client, secretOptional))
+        if (client is null || !credentials.Verify(client.ClientSecret, secretOptional))
         {
             return JsonAnswer.Error(StatusCodes.Status401Unauthorized, "invalid_client", "Client authentication failed");
         }

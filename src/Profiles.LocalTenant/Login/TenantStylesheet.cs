@@ -28,7 +28,7 @@ public static class TenantStylesheet
         button, .button { display: inline-block; margin-top: 1.25rem; padding: .625rem 1.25rem; font: inherit; font-weight: 600; border-radius: .25rem; border: 2px solid var(--accent); background: var(--accent); color: var(--accent-ink); text-decoration: none; cursor: pointer; }
         button.secondary, .button.secondary { background: var(--card); color: var(--accent); }
         a { color: var(--accent); }
-        a:focus-visible, button:focus-visible, input:focus-visible, .button:focus-visible { outline: 3px solid #ff9f1c; outline-offset: 2px; }
+        a:focus-visible, button:focus-visible, input:focus-visible, .button:focus-visible { outline: 3px solid #1b1f24; outline-offset: 2px; box-shadow: 0 0 0 5px #ffffff; }
         .error { color: var(--error); font-weight: 600; border-left: 4px solid var(--error); padding-left: .75rem; }
         .success { color: var(--ok); font-weight: 600; border-left: 4px solid var(--ok); padding-left: .75rem; }
         ul.inline { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 1rem; }

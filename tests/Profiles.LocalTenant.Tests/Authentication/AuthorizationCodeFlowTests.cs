@@ -184,4 +184,26 @@ public sealed class AuthorizationCodeFlowTests(TenantFixture fixture) : IClassFi
         using var none = await browser.Http.GetAsync("userinfo");
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
     }
+
+    [Fact]
+    public async Task A_plain_challenge_works_with_basic_client_authentication()
+    {
+        using var browser = new TenantBrowser(fixture);
+        var url = TenantBrowser.AuthorizeUrl("code_challenge=plain-verifier-0123456789-0123456789-0123456789&code_challenge_method=plain");
+        var callback = await browser.LoginAsync(url, "alice@example.com", "Alice-demo-2026");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = callback["code"],
+                ["redirect_uri"] = TenantFixture.PortalCallback,
+                ["code_verifier"] = "plain-verifier-0123456789-0123456789-0123456789",
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(TenantFixture.PortalClientId + ":" + TenantFixture.PortalClientSecret)));
+        using var response = await browser.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -104,4 +104,23 @@ public sealed class LogoutTests(TenantFixture fixture) : IClassFixture<TenantFix
             await AssertSignedOutAsync(browser);
         }
     }
+
+    [Fact]
+    public async Task Oidc_logout_accepts_a_form_post()
+    {
+        var (browser, idToken, sid) = await SignedInAsync();
+        using (browser)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["id_token_hint"] = idToken,
+                ["client_id"] = TenantFixture.PortalClientId,
+                ["post_logout_redirect_uri"] = "http://localhost:5000/",
+            });
+            using var response = await browser.Http.PostAsync("oidc/logout", form);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("http://localhost:5000/", response.Headers.Location!.OriginalString);
+            Assert.Null(fixture.Store.Read(d => d.Find<TenantSession>(sid)));
+        }
+    }
 }

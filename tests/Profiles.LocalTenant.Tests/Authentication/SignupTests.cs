@@ -120,4 +120,37 @@ public sealed class SignupTests(TenantFixture fixture) : IClassFixture<TenantFix
         Assert.Equal("jo@example.com", idToken.GetClaim("email").Value);
         Assert.False(idToken.GetPayloadValue<bool>("email_verified"));
     }
+
+    [Fact]
+    public async Task Disabled_signup_is_refused_and_the_login_page_hides_the_link()
+    {
+        void SetDisabled(bool disabled) => fixture.Store.Write(w =>
+        {
+            var connection = w.FindConnection(TenantFixture.DatabaseConnection)!;
+            connection.DisableSignup = disabled;
+            w.Save(connection);
+        });
+
+        SetDisabled(true);
+        try
+        {
+            var (status, body) = await SignupAsync(new
+            {
+                client_id = TenantFixture.PortalClientId,
+                email = "closed@example.com",
+                password = "Closed-door-2026!",
+                connection = TenantFixture.DatabaseConnection,
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal("public signup is disabled", body.GetProperty("description").GetString());
+
+            using var browser = new TenantBrowser(fixture);
+            var html = await browser.OpenLoginAsync(TenantBrowser.AuthorizeUrl());
+            Assert.DoesNotContain("/login/signup", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SetDisabled(false);
+        }
+    }
 }
