@@ -8,7 +8,7 @@ namespace Profiles.LocalTenant.Authentication;
 /// session and the user's grant, issues a code and returns the redirect to the application's callback.
 /// </summary>
 public sealed class LoginCompletion(TenantStore store, TimeProvider time, TenantSessions sessions, AuthorizationCodes codes,
-    LoginTransactions transactions, TenantUrls urls)
+    LoginTransactions transactions, TenantUrls urls, ILogger<LoginCompletion> logger)
 {
     private const string BlockedDescription = "user is blocked";
 
@@ -27,7 +27,7 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             var user = w.FindUser(userId);
             if (user is null || user.Blocked == true)
             {
-                return new Outcome(null, user is not null);
+                return new Outcome(null, user is not null, UserId: userId);
             }
 
             user.LastLogin = now;
@@ -58,6 +58,11 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             EnsureGrant(w, userId, request);
             return new Outcome(new SessionInfo(session.Id, userId, session.AuthenticatedAt), false, session.ExpiresAt);
         });
+        if (outcome.Session is not null)
+        {
+            AuthenticationLog.SignedIn(logger, userId, connection, request.ClientId);
+        }
+
         return Finish(context, request, outcome);
     }
 
@@ -73,7 +78,7 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             var session = w.Find<TenantSession>(current.Id);
             if (user is null || session is null || user.Blocked == true)
             {
-                return new Outcome(null, user?.Blocked == true);
+                return new Outcome(null, user?.Blocked == true, UserId: current.UserId);
             }
 
             sessions.Touch(session, request.ClientId);
@@ -88,6 +93,7 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
     {
         if (outcome.Blocked)
         {
+            AuthenticationLog.BlockedUserRefused(logger, outcome.UserId ?? "", request.ClientId);
             return AuthorizeRedirects.Error(request, "unauthorized", BlockedDescription);
         }
 
@@ -124,5 +130,5 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
         }
     }
 
-    private sealed record Outcome(SessionInfo? Session, bool Blocked, DateTimeOffset ExpiresAt = default);
+    private sealed record Outcome(SessionInfo? Session, bool Blocked, DateTimeOffset ExpiresAt = default, string? UserId = null);
 }

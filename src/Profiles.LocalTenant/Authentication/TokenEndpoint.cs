@@ -10,7 +10,7 @@ namespace Profiles.LocalTenant.Authentication;
 
 /// <summary><c>POST /oauth/token</c>: authorization_code (with PKCE), client_credentials and refresh_token grants.</summary>
 public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, TokenService tokens, TenantUrls urls, TimeProvider time,
-    IOptions<LocalTenantOptions> options)
+    IOptions<LocalTenantOptions> options, ILogger<TokenEndpoint> logger)
 {
     private const string InvalidCode = "Invalid authorization code";
     private const string InvalidRefreshToken = "Unknown or invalid refresh token.";
@@ -44,12 +44,19 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             return JsonAnswer.Error(StatusCodes.Status401Unauthorized, "invalid_client", "Client authentication failed");
         }
 
-        return grantType switch
+        var result = grantType switch
         {
             "authorization_code" => AuthorizationCode(fields, client.ClientId),
             "client_credentials" => ClientCredentials(fields, client.ClientId),
             _ => RefreshToken(fields, client.ClientId),
         };
+        if (result is JsonAnswer { StatusCode: >= 400 } refused)
+        {
+            AuthenticationLog.TokenRefused(logger, grantType, refused.Body["error"]?.GetValue<string>() ?? "",
+                refused.Body["error_description"]?.GetValue<string>() ?? "");
+        }
+
+        return result;
     }
 
     private IResult AuthorizationCode(JsonObject fields, string clientId)

@@ -8,7 +8,7 @@ public static class Html
 
     public static Markup When(bool condition, Markup markup) => condition ? markup : Markup.Empty;
 
-    /// <summary>A hidden antiforgery field plus any other hidden fields.</summary>
+    /// <summary>A hidden form field (an empty value when <paramref name="value"/> is null).</summary>
     public static Markup Hidden(string name, string? value) => Of($"""<input type="hidden" name="{name}" value="{value}">""");
 
     /// <summary>An error message linked to its fields with <c>aria-describedby</c>; empty when there is no message.</summary>

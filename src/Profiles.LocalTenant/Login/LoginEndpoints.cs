@@ -37,7 +37,7 @@ public static partial class LoginEndpoints
     }
 
     public static async Task<IResult> PasswordAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
-        DemoAccounts demo, PasswordSignIn passwords, LoginCompletion completion)
+        DemoAccounts demo, PasswordSignIn passwords, LoginCompletion completion, ILogger<PasswordSignIn> logger)
     {
         var form = await Forms.ReadValidatedAsync(antiforgery, context);
         if (form is null)
@@ -56,6 +56,7 @@ public static partial class LoginEndpoints
         var userId = email is null || password.Length == 0 ? null : passwords.Verify(login.Database.Name, email, password);
         if (userId is null)
         {
+            AuthenticationLog.WrongCredentials(logger, login.Database.Name, login.Transaction.Request.ClientId);
             return LoginPages.Chooser(Forms.Antiforgery(antiforgery, context), login.State, login.ClientName, login.Connections, demo.All, email,
                 WrongCredentials);
         }
