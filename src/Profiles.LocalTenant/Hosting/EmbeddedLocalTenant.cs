@@ -51,7 +51,7 @@ public sealed class EmbeddedLocalTenant : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
+        // Disposing the application disposes its singletons, the store among them.
         await _app.DisposeAsync().ConfigureAwait(false);
-        Store.Dispose();
     }
 }

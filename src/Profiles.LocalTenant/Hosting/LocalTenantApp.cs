@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Profiles.LocalTenant.Authentication;
 using Profiles.LocalTenant.Data;
@@ -29,7 +30,7 @@ public static class LocalTenantApp
             .ValidateOnStart();
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LocalTenantOptions>>().Value;

@@ -3,9 +3,28 @@ namespace Profiles.LocalTenant.Login;
 /// <summary>The tenant's login pages (Universal Login stand-in).</summary>
 public static class LoginUi
 {
-    public static IServiceCollection AddLoginUi(this IServiceCollection services) => services;
+    public static IServiceCollection AddLoginUi(this IServiceCollection services)
+    {
+        services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<SocialSignIn>();
+        return services;
+    }
 
     public static void MapLoginUi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/tenant.css", () => Results.Text(TenantStylesheet.Css, "text/css; charset=utf-8"));
+        app.MapGet("/login", LoginEndpoints.Chooser);
+        app.MapPost("/login/password", LoginEndpoints.PasswordAsync);
+        app.MapGet("/login/signup", LoginEndpoints.Signup);
+        app.MapPost("/login/signup", LoginEndpoints.SignupPostAsync);
+        app.MapGet("/login/forgot", LoginEndpoints.Forgot);
+        app.MapPost("/login/forgot", LoginEndpoints.ForgotPostAsync);
+        app.MapGet("/login/social/{connection}", LoginEndpoints.Social);
+        app.MapPost("/login/social/{connection}", LoginEndpoints.SocialPostAsync);
+        app.MapGet("/login/demo-accounts", (Seed.DemoAccounts demo) =>
+            PageLayout.Render("Demo accounts", DemoAccountsPanel.Render(demo.All, standalone: true)));
+        app.MapGet("/u/reset-password", TicketEndpoints.ResetForm);
+        app.MapPost("/u/reset-password", TicketEndpoints.ResetAsync);
+        app.MapGet("/u/email-verification", TicketEndpoints.VerifyEmail);
     }
 }

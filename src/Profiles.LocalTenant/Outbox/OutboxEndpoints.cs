@@ -65,6 +65,3 @@ public static class OutboxEndpoints
         return html.Append("</main></body></html>").ToString();
     }
 }
-
-/// <summary>An email a development portal asks the tenant's outbox to keep.</summary>
-public sealed record OutboxMessage(string To, string Subject, string? Body, string? Kind);

@@ -35,7 +35,9 @@ public sealed class SigningKeys : IDisposable
         _rsa = RSA.Create();
         _rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(document.Pkcs8), out _);
         Kid = document.Kid;
-        SecurityKey = new RsaSecurityKey(_rsa) { KeyId = Kid };
+        // Own provider cache: the shared default cache is keyed by kid, so a tenant restarted in the same process with
+        // its persisted kid would otherwise get signature providers bound to the previous, disposed RSA instance.
+        SecurityKey = new RsaSecurityKey(_rsa) { KeyId = Kid, CryptoProviderFactory = new CryptoProviderFactory() };
         Credentials = new SigningCredentials(SecurityKey, SecurityAlgorithms.RsaSha256);
     }
 

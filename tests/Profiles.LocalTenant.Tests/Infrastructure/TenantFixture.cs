@@ -10,7 +10,7 @@ namespace Profiles.LocalTenant.Tests.Infrastructure;
 /// A local tenant on a free 127.0.0.1 port, in memory, seeded with the default seed. Tests talk to it over
 /// real HTTP. Create one per test class that mutates data (<c>IClassFixture</c>) or per test with <see cref="StartAsync"/>.
 /// </summary>
-public sealed class TenantFixture : IAsyncLifetime
+public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
 {
     public const string PortalClientId = "profiles-portal-dev";
     public const string PortalClientSecret = "local-tenant-development-only-secret";
@@ -33,7 +33,8 @@ public sealed class TenantFixture : IAsyncLifetime
     {
     }
 
-    public TenantFixture(Action<LocalTenantOptions>? configure) => _configure = configure;
+    // Private: xunit requires a class fixture to have exactly one public constructor.
+    private TenantFixture(Action<LocalTenantOptions>? configure) => _configure = configure;
 
     public EmbeddedLocalTenant Tenant => _tenant ?? throw new InvalidOperationException("Fixture not started.");
 
@@ -90,6 +91,9 @@ public sealed class TenantFixture : IAsyncLifetime
         if (_tenant is not null)
         {
             await _tenant.DisposeAsync();
+            _tenant = null;
         }
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Login;
+
+namespace Profiles.LocalTenant.Authentication;
+
+/// <summary><c>GET /authorize</c>: validates the request, answers from a live session or starts a login transaction.</summary>
+public static class AuthorizeEndpoint
+{
+    public static IResult Handle(HttpContext context, TenantStore store, TenantSessions sessions, LoginTransactions transactions,
+        LoginCompletion completion, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        var query = context.Request.Query;
+        string? Param(string name) => query[name].Count > 0 && !string.IsNullOrEmpty(query[name][0]) ? query[name][0] : null;
+
+        var clientId = Param("client_id");
+        var redirectUri = Param("redirect_uri");
+        var client = clientId is null ? null : store.Read(d => d.FindClient(clientId) is { } c ? new { c.Callbacks, c.Connections } : null);
+        if (client is null)
+        {
+            // Without a known client there is no trusted place to redirect to.
+            return PageLayout.Message("Unknown application", "The application that sent you here is not registered with this tenant (unknown client_id).",
+                StatusCodes.Status400BadRequest);
+        }
+
+        if (redirectUri is null || !client.Callbacks.Contains(redirectUri, StringComparer.Ordinal))
+        {
+            return PageLayout.Message("Callback URL mismatch",
+                "The redirect_uri of this request is not one of the application's Allowed Callback URLs, so the tenant will not send you back to it.",
+                StatusCodes.Status400BadRequest);
+        }
+
+        var state = Param("state");
+        IResult Fail(string error, string description) => Results.Redirect(AuthorizeRedirects.Error(redirectUri, state, error, description));
+
+        var responseType = Param("response_type");
+        if (responseType is null)
+        {
+            return Fail("invalid_request", "Missing required parameter: response_type");
+        }
+
+        if (responseType != "code")
+        {
+            return Fail("unsupported_response_type", "Unsupported response type: " + responseType);
+        }
+
+        var responseMode = Param("response_mode");
+        if (responseMode is not null && responseMode != "query")
+        {
+            return Fail("invalid_request", "The local tenant supports response_mode=query only");
+        }
+
+        var challenge = Param("code_challenge");
+        var method = Param("code_challenge_method");
+        if (challenge is not null)
+        {
+            method ??= "plain";
+            if (method is not ("S256" or "plain"))
+            {
+                return Fail("invalid_request", "Unsupported code_challenge_method: " + method);
+            }
+        }
+        else
+        {
+            method = null;
+        }
+
+        var prompts = (Param("prompt") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (prompts.Contains("none", StringComparer.Ordinal) && prompts.Length > 1)
+        {
+            return Fail("invalid_request", "prompt=none cannot be combined with other prompt values");
+        }
+
+        int? maxAge = null;
+        if (Param("max_age") is { } maxAgeText)
+        {
+            if (!int.TryParse(maxAgeText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return Fail("invalid_request", "max_age must be a non-negative integer");
+            }
+
+            maxAge = seconds;
+        }
+
+        var connection = Param("connection");
+        if (connection is not null)
+        {
+            var known = store.Read(d => d.FindConnection(connection) is not null);
+            if (!known || (client.Connections.Count > 0 && !client.Connections.Contains(connection, StringComparer.Ordinal)))
+            {
+                return Fail("invalid_request", "the connection was disabled");
+            }
+        }
+
+        var request = new AuthorizationRequest(clientId!, redirectUri, state, Param("nonce"), Param("scope") ?? "openid", challenge, method,
+            prompts.Contains("login", StringComparer.Ordinal), maxAge, connection, Param("login_hint"), Param("screen_hint"));
+
+        var session = sessions.Current(context);
+        var tooOld = session is not null && maxAge is not null && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge.Value);
+        var needsLogin = session is null || request.PromptLogin || tooOld;
+        if (prompts.Contains("none", StringComparer.Ordinal))
+        {
+            return needsLogin
+                ? Fail("login_required", "The user is not logged in")
+                : Results.Redirect(completion.Continue(context, request, session!));
+        }
+
+        if (!needsLogin)
+        {
+            return Results.Redirect(completion.Continue(context, request, session!));
+        }
+
+        var transaction = transactions.Start(request);
+        return Results.Redirect("/login?state=" + Uri.EscapeDataString(transaction.Id));
+    }
+}

@@ -1,0 +1,235 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Hosting;
+using Profiles.LocalTenant.Security;
+
+namespace Profiles.LocalTenant.Authentication;
+
+/// <summary><c>POST /oauth/token</c>: authorization_code (with PKCE), client_credentials and refresh_token grants.</summary>
+public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, TokenService tokens, TenantUrls urls, TimeProvider time,
+    IOptions<LocalTenantOptions> options, ILogger<TokenEndpoint> logger)
+{
+    private const string InvalidCode = "Invalid authorization code";
+    private const string InvalidRefreshToken = "Unknown or invalid refresh token.";
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fields = await RequestFields.ReadAsync(context.Request, context.RequestAborted);
+        if (fields is null)
+        {
+            return JsonAnswer.Error(StatusCodes.Status400BadRequest, "invalid_request", "The request body must be form-encoded or JSON");
+        }
+
+        var grantType = RequestFields.Text(fields, "grant_type");
+        if (grantType is null)
+        {
+            return JsonAnswer.Error(StatusCodes.Status400BadRequest, "invalid_request", "Missing required parameter: grant_type");
+        }
+
+        if (grantType is not ("authorization_code" or "client_credentials" or "refresh_token"))
+        {
+            return JsonAnswer.Error(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Grant type not supported");
+        }
+
+        var credentials = ClientAuthentication.From(context.Request, fields);
+        var client = credentials.ClientId is null ? null : store.Read(d => d.FindClient(credentials.ClientId) is { } c ? new { c.ClientId, c.ClientSecret } : null);
+        // With PKCE the verifier proves possession of the code, so Auth0 lets the code exchange go without a secret.
+        var secretOptional = grantType == "authorization_code" && RequestFields.Text(fields, "code_verifier") is not null;
+        if (client is null || !credentials.Verify(client.ClientSecret, secretOptional))
+        {
+            return JsonAnswer.Error(StatusCodes.Status401Unauthorized, "invalid_client", "Client authentication failed");
+        }
+
+        var result = grantType switch
+        {
+            "authorization_code" => AuthorizationCode(fields, client.ClientId),
+            "client_credentials" => ClientCredentials(fields, client.ClientId),
+            _ => RefreshToken(fields, client.ClientId),
+        };
+        if (result is JsonAnswer { StatusCode: >= 400 } refused)
+        {
+            AuthenticationLog.TokenRefused(logger, grantType, refused.Body["error"]?.GetValue<string>() ?? "",
+                refused.Body["error_description"]?.GetValue<string>() ?? "");
+        }
+
+        return result;
+    }
+
+    private IResult AuthorizationCode(JsonObject fields, string clientId)
+    {
+        var codeText = RequestFields.Text(fields, "code");
+        if (codeText is null)
+        {
+            return JsonAnswer.Error(StatusCodes.Status400BadRequest, "invalid_request", "Missing required parameter: code");
+        }
+
+        var code = codes.Redeem(codeText);
+        if (code is null || code.ClientId != clientId)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", InvalidCode);
+        }
+
+        if (RequestFields.Text(fields, "redirect_uri") is { } redirectUri && redirectUri != code.RedirectUri)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant",
+                "Unauthorized redirect_uri: " + redirectUri);
+        }
+
+        if (!VerifierMatches(code, RequestFields.Text(fields, "code_verifier")))
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", "Failed to verify code verifier");
+        }
+
+        return IssueUserTokens(clientId, code.UserId, code.Scope, code.SessionId, code.AuthTime, code.Nonce, issueRefreshToken: true);
+    }
+
+    private IResult ClientCredentials(JsonObject fields, string clientId)
+    {
+        var audience = RequestFields.Text(fields, "audience");
+        if (audience is null)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "access_denied",
+                "No audience parameter was provided, and no default audience has been configured");
+        }
+
+        if (audience != urls.ManagementAudience)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "access_denied", "Service not enabled within domain: " + audience);
+        }
+
+        var granted = store.Read(d => d.FindClient(clientId)!.ManagementScopes.ToList());
+        if (granted.Count == 0)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "access_denied", "Client has not been granted scopes");
+        }
+
+        var scopes = granted;
+        if (RequestFields.Text(fields, "scope") is { } requestedText)
+        {
+            var requested = requestedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+            var missing = requested.Where(s => !granted.Contains(s, StringComparer.Ordinal)).ToList();
+            if (missing.Count > 0)
+            {
+                return JsonAnswer.Error(StatusCodes.Status403Forbidden, "access_denied", "Client has not been granted scopes: " + string.Join(' ', missing));
+            }
+
+            scopes = requested;
+        }
+
+        var scope = string.Join(' ', scopes);
+        var lifetime = options.Value.AccessTokenLifetimeSeconds;
+        return new JsonAnswer(new JsonObject
+        {
+            ["access_token"] = tokens.CreateAccessToken(clientId + "@clients", audience, scope, clientId, lifetime),
+            ["scope"] = scope,
+            ["expires_in"] = lifetime,
+            ["token_type"] = "Bearer",
+        });
+    }
+
+    private IResult RefreshToken(JsonObject fields, string clientId)
+    {
+        var refreshToken = RequestFields.Text(fields, "refresh_token");
+        if (refreshToken is null)
+        {
+            return JsonAnswer.Error(StatusCodes.Status400BadRequest, "invalid_request", "Missing required parameter: refresh_token");
+        }
+
+        var stored = store.Read(d => d.Find<TenantRefreshToken>(TenantIds.Hash(refreshToken)) is { } t
+            ? new
+            {
+                t.ClientId,
+                t.UserId,
+                t.Scope,
+                t.SessionId,
+                AuthTime = (t.SessionId is null ? null : d.Find<TenantSession>(t.SessionId)?.AuthenticatedAt) ?? t.CreatedAt,
+            }
+            : null);
+        if (stored is null || stored.ClientId != clientId)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", InvalidRefreshToken);
+        }
+
+        var scope = stored.Scope;
+        if (RequestFields.Text(fields, "scope") is { } requestedText)
+        {
+            var original = stored.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var requested = requestedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (requested.Any(s => !original.Contains(s, StringComparer.Ordinal)))
+            {
+                return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_scope",
+                    "The requested scope exceeds the scope granted by the refresh token");
+            }
+
+            scope = string.Join(' ', requested);
+        }
+
+        return IssueUserTokens(clientId, stored.UserId, scope, stored.SessionId ?? "", stored.AuthTime, nonce: null, issueRefreshToken: false);
+    }
+
+    private IResult IssueUserTokens(string clientId, string userId, string scope, string sessionId, DateTimeOffset authTime, string? nonce,
+        bool issueRefreshToken)
+    {
+        var user = store.Read(d => d.FindUser(userId)?.Clone());
+        if (user is null)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", "The user does not exist");
+        }
+
+        if (user.Blocked == true)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "unauthorized", "user is blocked");
+        }
+
+        var scopes = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var lifetime = options.Value.AccessTokenLifetimeSeconds;
+        var accessToken = tokens.CreateAccessToken(userId, urls.Issuer + "userinfo", scope, clientId, lifetime);
+        var body = new JsonObject { ["access_token"] = accessToken };
+        if (scopes.Contains("openid", StringComparer.Ordinal))
+        {
+            body["id_token"] = tokens.CreateIdToken(clientId, userId, ProfileClaims.For(user, scope), nonce, sessionId, authTime, accessToken);
+        }
+
+        if (issueRefreshToken && scopes.Contains("offline_access", StringComparer.Ordinal))
+        {
+            var refreshToken = TenantIds.Token(32);
+            store.Write(w => w.Save(new TenantRefreshToken
+            {
+                TokenHash = TenantIds.Hash(refreshToken),
+                ClientId = clientId,
+                UserId = userId,
+                Scope = scope,
+                SessionId = sessionId,
+                CreatedAt = time.GetUtcNow(),
+            }));
+            body["refresh_token"] = refreshToken;
+        }
+
+        body["scope"] = scope;
+        body["expires_in"] = lifetime;
+        body["token_type"] = "Bearer";
+        return new JsonAnswer(body);
+    }
+
+    private static bool VerifierMatches(AuthorizationCode code, string? verifier)
+    {
+        if (code.CodeChallenge is null)
+        {
+            return verifier is null;
+        }
+
+        if (verifier is null)
+        {
+            return false;
+        }
+
+        var expected = code.CodeChallengeMethod == "S256"
+            ? TenantIds.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))
+            : verifier;
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(code.CodeChallenge));
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace Profiles.LocalTenant.Faults;
+
+/// <summary>Counts API requests as they arrive, so tests and benchmarks can check call budgets at the tenant.</summary>
+public sealed class RequestLog
+{
+    private readonly ConcurrentQueue<LoggedRequest> _requests = new();
+
+    public IReadOnlyList<LoggedRequest> All => [.. _requests];
+
+    public void Add(LoggedRequest request) => _requests.Enqueue(request);
+
+    public int Count(string method, string pathPrefix)
+        => _requests.Count(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+    public void Clear() => _requests.Clear();
+}

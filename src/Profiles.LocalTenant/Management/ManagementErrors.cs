@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Profiles.LocalTenant.Management;
+
+/// <summary>Auth0's Management API error bodies: <c>{statusCode, error, message, errorCode}</c>.</summary>
+public static class ManagementErrors
+{
+    public const string InvalidTokenMessage = "Invalid token.";
+    public const string InvalidSignatureMessage = "Invalid signature received for JSON Web Token validation.";
+
+    public static IResult Error(int statusCode, string message, string? errorCode)
+    {
+        var body = new JsonObject
+        {
+            ["statusCode"] = statusCode,
+            ["error"] = ReasonPhrases.GetReasonPhrase(statusCode),
+            ["message"] = message,
+        };
+        if (errorCode is not null)
+        {
+            body["errorCode"] = errorCode;
+        }
+
+        return ManagementResults.Json(body, statusCode);
+    }
+
+    public static IResult From(ManagementProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return Error(problem.StatusCode, problem.Message, problem.ErrorCode);
+    }
+
+    public static IResult Unauthorized(string message = InvalidTokenMessage)
+        => Error(StatusCodes.Status401Unauthorized, message, "invalid_token");
+
+    public static IResult InsufficientScope(IEnumerable<string> expected)
+        => Error(StatusCodes.Status403Forbidden, "Insufficient scope, expected any of: " + string.Join(',', expected), "insufficient_scope");
+
+    public static IResult UserNotFound() => From(ManagementProblem.UserNotFound());
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace Profiles.LocalTenant.Tests.Contract;
+
+/// <summary>The validator must itself catch what it is there to catch, or every contract test would pass vacuously.</summary>
+public class OpenApiDocumentTests
+{
+    [Fact]
+    public void Auth0s_recorded_user_passes_and_broken_shapes_fail()
+    {
+        var schema = OpenApiDocument.Management.ResponseSchema("/users/{id}", "get", 200);
+        var recorded = JsonNode.Parse("""
+            {"blocked":false,"created_at":"2023-01-25T19:00:26.539Z","email":"chuck878@example.com","email_verified":true,"family_name":"Sanchez",
+             "given_name":"Chuck","identities":[{"connection":"Username-Password-Authentication","user_id":"63d17c4a9d503d76c056c160","provider":"auth0","isSocial":false}],
+             "name":"chuck878@example.com","nickname":"Chucky","picture":"https://example-picture-url.jpg","updated_at":"2023-01-25T19:00:26.539Z",
+             "user_id":"auth0|63d17c4a9d503d76c056c160","user_metadata":{"favourite":"x"},"username":"test-user636","app_metadata":{"foo":"bar"}}
+            """);
+
+        Assert.Empty(OpenApiDocument.Management.Validate(recorded, schema));
+        Assert.NotEmpty(OpenApiDocument.Management.Validate(JsonNode.Parse("""{"user_id":42}"""), schema));
+        Assert.NotEmpty(OpenApiDocument.Management.Validate(JsonNode.Parse("""{"email_verified":"yes"}"""), schema));
+        Assert.NotEmpty(OpenApiDocument.Management.Validate(JsonNode.Parse("""{"identities":[{"isSocial":"no"}]}"""), schema));
+        Assert.NotEmpty(OpenApiDocument.Management.Validate(JsonNode.Parse("[]"), schema));
+    }
+
+    [Fact]
+    public void Undeclared_properties_are_reported_separately()
+    {
+        var schema = OpenApiDocument.Management.ResponseSchema("/users/{id}", "get", 200);
+        var undeclared = new List<string>();
+
+        var errors = OpenApiDocument.Management.Validate(JsonNode.Parse("""{"user_id":"auth0|1","surprise":1}"""), schema, undeclared);
+
+        Assert.Empty(errors);
+        Assert.Equal(["$.surprise"], undeclared);
+    }
+
+    [Fact]
+    public void The_authentication_document_is_readable_too()
+    {
+        Assert.True(OpenApiDocument.Authentication.Documents("/oauth/token", "post", 200));
+        Assert.True(OpenApiDocument.Management.Documents("/users/{id}/identities", "post", 201));
+        Assert.False(OpenApiDocument.Management.Documents("/users/{id}", "get", 418));
+    }
+}
