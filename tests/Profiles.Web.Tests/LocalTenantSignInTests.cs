@@ -1,0 +1,116 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Moq;
+using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Hosting;
+using Profiles.Web.Tests.Infrastructure;
+
+namespace Profiles.Web.Tests;
+
+/// <summary>The portal against the real local tenant over HTTP: its login page, its ID tokens, its error redirects.</summary>
+public sealed class LocalTenantSignInTests : IAsyncLifetime
+{
+    private const string ClientId = "portal-web-tests";
+    private const string ClientSecret = "portal-web-tests-secret";
+
+    private EmbeddedLocalTenant _tenant = null!;
+    private PortalFactory _portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        _tenant = await EmbeddedLocalTenant.StartAsync("Development", options =>
+        {
+            options.DatabasePath = ":memory:";
+            options.AdditionalClients.Add(new TenantClient
+            {
+                ClientId = ClientId,
+                ClientSecret = ClientSecret,
+                Name = "Portal web tests",
+                Callbacks = ["https://localhost/signin-auth0"],
+                AllowedLogoutUrls = ["https://localhost/"],
+            });
+        });
+        _portal = new PortalFactory(_tenant.BaseUrl, extraSettings: new Dictionary<string, string?>
+        {
+            ["Auth0:ClientId"] = ClientId,
+            ["Auth0:ClientSecret"] = ClientSecret,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _tenant.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_demo_user_signs_in_through_the_tenant_login_page()
+    {
+        var portal = _portal.CreatePortalClient();
+
+        var callback = await SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+        var cookie = PortalSession.SetCookieHeader(callback, "__Host-profiles")!;
+        var ticket = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Unprotect(cookie.Split(';')[0]["__Host-profiles=".Length..])!;
+        Assert.Equal("auth0|64b97a87b6c808c6f9cc0001", ticket.Principal.FindFirst("sub")?.Value);
+        Assert.False(string.IsNullOrEmpty(ticket.Principal.FindFirst("sid")?.Value));
+        Assert.False(string.IsNullOrEmpty(ticket.Principal.FindFirst("auth_time")?.Value));
+    }
+
+    [Fact]
+    public async Task A_blocked_user_gets_the_friendly_blocked_page()
+    {
+        var portal = _portal.CreatePortalClient();
+
+        var callback = await SignInAsync(portal, "erin@example.com", "Erin-demo-2026");
+
+        Assert.Equal("/account/signin-error?reason=blocked", callback.Headers.Location!.OriginalString);
+        Assert.Null(PortalSession.SetCookieHeader(callback, "__Host-profiles"));
+        var page = await portal.GetAsync(callback.Headers.Location.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Your account is blocked", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_out_reaches_the_tenant_logout_which_accepts_the_return_url()
+    {
+        var portal = _portal.CreatePortalClient();
+        _portal.Profiles.Setup(p => p.GetProfileAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(SampleProfiles.Alice());
+        await SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
+        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(portal, "/"));
+
+        var signOut = await PortalSession.PostFormAsync(portal, "/account/logout", [new("__RequestVerificationToken", token)]);
+        using var tenantClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var logout = await tenantClient.GetAsync(signOut.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("https://localhost/", logout.Headers.Location!.AbsoluteUri);
+    }
+
+    /// <summary>Portal → tenant /authorize → tenant login page → POST credentials → portal callback.</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient portal, string email, string password)
+    {
+        var challenge = await portal.GetAsync("/account/login");
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        var authorize = await browser.GetAsync(challenge.Headers.Location!);
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        var loginUrl = new Uri(challenge.Headers.Location!, authorize.Headers.Location!);
+        var loginPage = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync(loginUrl));
+        var form = loginPage.QuerySelector("form[action$='/login/password']")!;
+        var fields = form.QuerySelectorAll("input[type='hidden']")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Append(new("email", email))
+            .Append(new("password", password));
+        var posted = await browser.PostAsync(new Uri(loginUrl, form.GetAttribute("action")), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var callback = posted.Headers.Location!;
+        Assert.Equal("https://localhost/signin-auth0", callback.GetLeftPart(UriPartial.Path));
+        return await portal.GetAsync(callback.PathAndQuery);
+    }
+}
