@@ -17,7 +17,11 @@ namespace Profiles.Web.Tests.Infrastructure;
 /// (that is where it decides whether to embed the local tenant). Keys are kept flat-valued: every parent section becomes an
 /// empty argument too.
 /// </summary>
-public sealed class PortalFactory(string? authority, string environment = "Development", IDictionary<string, string?>? extraSettings = null)
+public sealed class PortalFactory(
+    string? authority,
+    string environment = "Development",
+    IDictionary<string, string?>? extraSettings = null,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     public Mock<IProfileService> Profiles { get; } = new(MockBehavior.Strict);
@@ -64,5 +68,6 @@ public sealed class PortalFactory(string? authority, string environment = "Devel
         {
             services.AddSingleton(Profiles.Object);
             services.AddSingleton(TokenProbe.Object);
+            configureServices?.Invoke(services);
         });
 }
