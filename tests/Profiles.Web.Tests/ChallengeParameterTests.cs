@@ -45,6 +45,38 @@ public sealed class ChallengeParameterTests : IAsyncLifetime
         Assert.Equal("/profile", callback.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task A_stale_auth_time_after_a_max_age_challenge_is_refused()
+    {
+        _provider.ShapeToken = spec => spec.AuthTime = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var client = _portal.CreatePortalClient();
+        var challenge = await client.GetAsync("/_test/reauth");
+
+        var callback = await PortalSession.CompleteAsync(client, challenge.Headers.Location!);
+
+        Assert.Equal("/account/signin-error?reason=invalid_token", callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_missing_auth_time_after_a_max_age_challenge_is_refused()
+    {
+        _provider.ShapeToken = spec => spec.AuthTime = null;
+        var client = _portal.CreatePortalClient();
+        var challenge = await client.GetAsync("/_test/reauth");
+
+        var callback = await PortalSession.CompleteAsync(client, challenge.Headers.Location!);
+
+        Assert.Equal("/account/signin-error?reason=invalid_token", callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_ordinary_sign_in_accepts_an_old_auth_time_from_an_existing_session()
+    {
+        _provider.ShapeToken = spec => spec.AuthTime = DateTimeOffset.UtcNow.AddHours(-3);
+
+        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
+    }
+
     private sealed class ReauthEndpoint : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

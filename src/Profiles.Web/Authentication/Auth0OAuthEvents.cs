@@ -17,6 +17,9 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
     /// <summary>Where the nonce travels: AuthenticationProperties.Items are encrypted into <c>state</c>.</summary>
     public const string NonceItem = ".auth0.nonce";
 
+    /// <summary>The <c>max_age</c> of a re-authentication challenge, kept so the returned <c>auth_time</c> can be checked.</summary>
+    public const string MaxAgeItem = ".auth0.max_age";
+
     public const string SignInErrorPath = "/account/signin-error";
 
     public override Task RedirectToAuthorizationEndpoint(RedirectContext<OAuthOptions> context)
@@ -24,6 +27,10 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
         // The handler protected the properties into 'state' before this event; protect them again with the nonce included.
         var nonce = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         context.Properties.Items[NonceItem] = nonce;
+        if (context.Properties.GetParameter<string>("max_age") is { } maxAge)
+        {
+            context.Properties.Items[MaxAgeItem] = maxAge;
+        }
 
         var uri = new Uri(context.RedirectUri);
         var query = QueryHelpers.ParseQuery(uri.Query);
@@ -48,7 +55,11 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
             ? value.GetString()
             : null;
         context.Properties.Items.TryGetValue(NonceItem, out var nonce);
-        var claims = await validator.ValidateAsync(idToken, nonce, context.HttpContext.RequestAborted);
+        var maxAge = context.Properties.Items.TryGetValue(MaxAgeItem, out var maxAgeText) &&
+                     int.TryParse(maxAgeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : (TimeSpan?)null;
+        var claims = await validator.ValidateAsync(idToken, nonce, maxAge, context.HttpContext.RequestAborted);
 
         var identity = new ClaimsIdentity(
             claims.Where(c => PortalClaimTypes.Kept.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value, c.ValueType, c.Issuer)),
@@ -59,6 +70,7 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
 
         // The nonce has done its job; the cookie does not need it.
         context.Properties.Items.Remove(NonceItem);
+        context.Properties.Items.Remove(MaxAgeItem);
         LogSignedIn(logger);
     }
 

@@ -12,7 +12,8 @@ namespace Profiles.Web.Authentication;
 
 /// <summary>
 /// Validates Auth0 ID tokens: RS256 signature from the tenant's JWKS (cached, refreshed once on an unknown <c>kid</c>),
-/// issuer with trailing slash, audience = client id, lifetime with 60 s skew, nonce, and a plausible <c>auth_time</c>.
+/// issuer with trailing slash, audience = client id, lifetime with 60 s skew, nonce, and <c>auth_time</c> (never in the future; recent when a
+/// re-authentication challenge sent <c>max_age</c>).
 /// </summary>
 public sealed partial class IdTokenValidator(
     IConfigurationManager<OpenIdConnectConfiguration> configurationManager,
@@ -25,7 +26,8 @@ public sealed partial class IdTokenValidator(
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     /// <summary>Returns the validated token's claims, or throws <see cref="IdTokenRejectedException"/>.</summary>
-    public async Task<IReadOnlyList<Claim>> ValidateAsync(string? idToken, string? expectedNonce, CancellationToken cancellationToken)
+    /// <param name="maxAge">The <c>max_age</c> sent with a re-authentication challenge: <c>auth_time</c> must then be present and recent.</param>
+    public async Task<IReadOnlyList<Claim>> ValidateAsync(string? idToken, string? expectedNonce, TimeSpan? maxAge, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(idToken))
         {
@@ -52,7 +54,7 @@ public sealed partial class IdTokenValidator(
         CheckRequiredClaims(result.Claims);
         CheckAuthorizedParty((JsonWebToken)result.SecurityToken);
         CheckNonce(result.Claims, expectedNonce);
-        CheckAuthTime(result.Claims);
+        CheckAuthTime(result.Claims, maxAge);
         return result.ClaimsIdentity.Claims.ToList();
     }
 
@@ -116,10 +118,15 @@ public sealed partial class IdTokenValidator(
         }
     }
 
-    private void CheckAuthTime(IDictionary<string, object> claims)
+    private void CheckAuthTime(IDictionary<string, object> claims, TimeSpan? maxAge)
     {
         if (!claims.TryGetValue(PortalClaimTypes.AuthTime, out var value))
         {
+            if (maxAge is not null)
+            {
+                throw new IdTokenRejectedException("A fresh sign-in was asked for but the ID token has no auth_time.");
+            }
+
             return;
         }
 
@@ -129,9 +136,15 @@ public sealed partial class IdTokenValidator(
         }
 
         var authTime = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        if (authTime > timeProvider.GetUtcNow() + ClockSkew)
+        var now = timeProvider.GetUtcNow();
+        if (authTime > now + ClockSkew)
         {
             throw new IdTokenRejectedException("The ID token's auth_time is in the future.");
+        }
+
+        if (maxAge is { } limit && authTime + limit + ClockSkew < now)
+        {
+            throw new IdTokenRejectedException("A fresh sign-in was asked for but the ID token's auth_time is too old.");
         }
     }
 
