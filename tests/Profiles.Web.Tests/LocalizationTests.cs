@@ -45,6 +45,20 @@ public sealed class LocalizationTests : IAsyncLifetime
         Assert.Equal(heading, document.QuerySelector("h1")!.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("en", "Your account is blocked")]
+    [InlineData("fr", "Votre compte est bloqué")]
+    public async Task Sign_in_error_pages_are_localized(string culture, string title)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/signin-error?reason=blocked");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=" + Uri.EscapeDataString($"c={culture}|uic={culture}"));
+
+        var document = await PortalSession.ParseAsync(await _portal.CreateClient().SendAsync(request));
+
+        Assert.Equal(title, document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(culture, document.DocumentElement.GetAttribute("lang"));
+    }
+
     [Fact]
     public async Task Every_error_code_from_core_has_an_english_and_a_french_sentence()
     {

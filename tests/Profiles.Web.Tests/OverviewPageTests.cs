@@ -54,6 +54,36 @@ public sealed class OverviewPageTests : IAsyncLifetime
         Assert.Contains("Friday, November 20, 2026 8:00 AM (Europe/London)", text.Replace('\u202f', ' '), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/profile")]
+    [InlineData("/preferences")]
+    [InlineData("/account/logout")]
+    [InlineData("/account/signin-error?reason=access_denied")]
+    public async Task Pages_are_accessible_by_construction(string path)
+    {
+        var document = await PortalSession.GetDocumentAsync(_client, path);
+
+        Assert.False(string.IsNullOrWhiteSpace(document.Title));
+        Assert.Single(document.QuerySelectorAll("h1"));
+        Assert.Single(document.QuerySelectorAll("main#main"));
+        var ids = document.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        foreach (var control in document.QuerySelectorAll("input:not([type='hidden']), select, textarea"))
+        {
+            Assert.False(string.IsNullOrEmpty(control.Id), control.OuterHtml);
+            Assert.NotNull(document.QuerySelector($"label[for='{control.Id}']"));
+            foreach (var described in (control.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Assert.NotNull(document.GetElementById(described));
+            }
+        }
+
+        Assert.All(document.QuerySelectorAll("button, a"), e => Assert.False(string.IsNullOrWhiteSpace(e.TextContent), e.OuterHtml));
+        Assert.All(document.QuerySelectorAll("img"), img => Assert.False(string.IsNullOrWhiteSpace(img.GetAttribute("alt"))));
+        Assert.Empty(document.QuerySelectorAll("script, style, [style], [onclick]"));
+    }
+
     [Fact]
     public async Task Layout_has_landmarks_skip_link_lang_and_unique_ids()
     {
