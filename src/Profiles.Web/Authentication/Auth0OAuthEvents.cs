@@ -85,7 +85,9 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
     {
         var query = context.Request.Query;
         var reason = SignInErrorReason.From(query["error"], query["error_description"], context.Failure);
-        LogSignInFailed(logger, reason, context.Failure?.GetType().Name ?? "none");
+        // Only our own ID token messages are logged verbatim: they are fixed sentences without token or user data.
+        var detail = context.Failure is IdTokenRejectedException rejected ? rejected.Message : context.Failure?.GetType().Name ?? "none";
+        LogSignInFailed(logger, reason, detail);
         RedirectToError(context.HttpContext, reason);
         context.HandleResponse();
         return Task.CompletedTask;
@@ -97,6 +99,6 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Sign-in completed")]
     private static partial void LogSignedIn(ILogger logger);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in failed: {Reason} ({FailureType})")]
-    private static partial void LogSignInFailed(ILogger logger, string reason, string failureType);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in failed: {Reason} ({Detail})")]
+    private static partial void LogSignInFailed(ILogger logger, string reason, string detail);
 }
