@@ -98,7 +98,7 @@ public sealed class PreferencesPageTests : IAsyncLifetime
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(_client, "/preferences"));
 
         var response = await PortalSession.PostFormAsync(_client, "/preferences",
-            [new("__RequestVerificationToken", token), new("Values[time_zone]", "Mars/Olympus_Mons")]);
+            [new("__RequestVerificationToken", token), new("Values[time_zone]", "Mars/Olympus_Mons"), new("Values[reduced_motion]", "true")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await PortalSession.ParseAsync(response);
@@ -106,6 +106,8 @@ public sealed class PreferencesPageTests : IAsyncLifetime
         Assert.Equal("true", zone.GetAttribute("aria-invalid"));
         Assert.Contains("pref-time_zone-error", zone.GetAttribute("aria-describedby")!.Split(' '));
         Assert.Equal("Choose one of the options.", document.GetElementById("pref-time_zone-error")!.TextContent.Trim());
+        Assert.NotNull(document.GetElementById("pref-reduced_motion")!.GetAttribute("checked"));
+        Assert.Contains("reduced-motion", document.Body!.ClassList);
     }
 
     [Fact]

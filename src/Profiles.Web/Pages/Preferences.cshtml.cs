@@ -66,6 +66,7 @@ public sealed class PreferencesModel(
         }
 
         Values = submitted;
+        ViewData[AccessibilityClasses.ViewDataKey] = AccessibilityClasses.From(submitted);
         return Page();
     }
 

@@ -7,15 +7,25 @@ public static class AccessibilityClasses
 {
     public const string ViewDataKey = "BodyClass";
 
-    public static string From(JsonObject userMetadata)
+    public const string ReducedMotionKey = "reduced_motion";
+    public const string LargerTextKey = "larger_text";
+
+    public static string From(JsonObject userMetadata) =>
+        Classes(MetadataValues.IsTrue(userMetadata, ReducedMotionKey), MetadataValues.IsTrue(userMetadata, LargerTextKey));
+
+    /// <summary>From the values just submitted (a re-rendered form keeps what the user chose).</summary>
+    public static string From(IReadOnlyDictionary<string, string?> submitted) =>
+        Classes(submitted.GetValueOrDefault(ReducedMotionKey) == "true", submitted.GetValueOrDefault(LargerTextKey) == "true");
+
+    private static string Classes(bool reducedMotion, bool largerText)
     {
         var classes = new List<string>(2);
-        if (MetadataValues.IsTrue(userMetadata, "reduced_motion"))
+        if (reducedMotion)
         {
             classes.Add("reduced-motion");
         }
 
-        if (MetadataValues.IsTrue(userMetadata, "larger_text"))
+        if (largerText)
         {
             classes.Add("larger-text");
         }
