@@ -79,8 +79,8 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
-    /// <summary>Jumps to the earliest pending timer; false when none is pending.</summary>
-    public bool AdvanceToNextTimer()
+    /// <summary>Moves to the earliest pending timer, but at most <paramref name="maxStep"/>; false when none is pending.</summary>
+    public bool AdvanceToNextTimer(TimeSpan maxStep)
     {
         TimeSpan? gap;
         lock (_gate)
@@ -94,12 +94,13 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
             return false;
         }
 
-        Advance(gap.Value < TimeSpan.Zero ? TimeSpan.Zero : gap.Value);
+        Advance(gap.Value < TimeSpan.Zero ? TimeSpan.Zero : gap.Value > maxStep ? maxStep : gap.Value);
         return true;
     }
 
-    /// <summary>Runs <paramref name="task"/> to completion, letting real work settle (a few real milliseconds) before each jump of
-    /// the fake clock to the next pending timer, so that delays and timeouts happen in fake time only.</summary>
+    /// <summary>Runs <paramref name="task"/> to completion, letting real work settle (a few real milliseconds) before each move of
+    /// the fake clock towards the next pending timer, so that delays and timeouts happen in fake time only. Moves are at most
+    /// 250 ms, so a timer created late by a slow machine is still reached before later ones.</summary>
     public async Task<T> DriveAsync<T>(Task<T> task)
     {
         await DriveCoreAsync(task);
@@ -114,12 +115,12 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 
     private async Task DriveCoreAsync(Task task)
     {
-        for (var i = 0; i < 2000 && !task.IsCompleted; i++)
+        for (var i = 0; i < 5000 && !task.IsCompleted; i++)
         {
             await Task.WhenAny(task, Task.Delay(15));
             if (!task.IsCompleted)
             {
-                AdvanceToNextTimer();
+                AdvanceToNextTimer(TimeSpan.FromMilliseconds(250));
             }
         }
     }
