@@ -40,6 +40,7 @@ public sealed partial class ManagementResiliencePipeline
             .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.RequestBudget })
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
+                // Polly needs at least one attempt here; ShouldHandle enforces MaxRetries, including 0.
                 MaxRetryAttempts = Math.Max(settings.MaxRetries, 1),
                 ShouldHandle = args => ValueTask.FromResult(args.AttemptNumber < settings.MaxRetries && ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(NextDelayKey, TimeSpan.Zero)),

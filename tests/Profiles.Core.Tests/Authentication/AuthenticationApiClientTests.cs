@@ -63,4 +63,21 @@ public sealed class AuthenticationApiClientTests
         Assert.Equal("unavailable", error.ErrorCode);
         Assert.Single(stub.Requests);
     }
+
+    [Fact]
+    public async Task A_timeout_is_reported_once_and_not_retried()
+    {
+        var stub = new StubHandler(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+        var client = new AuthenticationApiClient(new HttpClient(stub) { Timeout = TimeSpan.FromMilliseconds(100) },
+            Options.Create(new Auth0Options { Domain = "tenant.example", ClientId = "web-client" }), new FakeTimeProvider());
+
+        var error = await Assert.ThrowsAsync<AuthenticationApiException>(() => client.ChangePasswordAsync("chuck@example.com", "db", CancellationToken.None));
+
+        Assert.Equal(Core.Management.ManagementApiException.TimeoutErrorCode, error.ErrorCode);
+        Assert.Single(stub.Requests);
+    }
 }

@@ -198,6 +198,25 @@ public sealed class ResiliencePipelineTests
     }
 
     [Fact]
+    public async Task Caller_cancellation_is_not_turned_into_an_api_error()
+    {
+        var stub = new StubHandler(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return Ok();
+        });
+        using var harness = new ManagementHarness(stub);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = harness.Users.GetAsync(Fixtures.DatabaseUserId, cancellationToken: cancellation.Token);
+        await Task.Delay(20);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
     public async Task Circuit_breaker_ignores_429s()
     {
         var stub = new StubHandler((request, _) => Task.FromResult(request.Index < 6 ? RateLimited(retryAfterSeconds: 120)() : Ok()));
