@@ -45,7 +45,7 @@ public sealed class ResourceClientsTests
     public async Task Sessions_are_listed_with_paging_and_deleted()
     {
         var stub = new StubHandler(
-            () => StubHandler.Json(HttpStatusCode.OK, """{"sessions":[{"id":"s1","user_id":"auth0|1","created_at":"2024-01-01T00:00:00.000Z","device":{"last_ip":"203.0.113.9","last_user_agent":"Firefox"},"clients":[{"client_id":"c1"}]}],"next":"cursor-2"}"""),
+            () => StubHandler.Json(HttpStatusCode.OK, """{"sessions":[{"id":"s1","user_id":"auth0|1","created_at":"2024-01-01T00:00:00.000Z","device":{"last_ip":"203.0.113.9","last_user_agent":"Firefox"},"clients":[{"client_id":"c1"}],"authentication":{"methods":[{"name":"pwd","timestamp":"2024-01-01T00:00:00.000Z"}]}}],"next":"cursor-2"}"""),
             () => StubHandler.Json(HttpStatusCode.Accepted, "{}"));
         var sessions = new SessionsClient(Http(stub), new FakeTimeProvider());
 
@@ -56,6 +56,7 @@ public sealed class ResourceClientsTests
         Assert.Equal("cursor-2", page.Next);
         Assert.Equal("Firefox", page.Sessions[0].Device!.LastUserAgent);
         Assert.Equal("c1", page.Sessions[0].Clients[0].ClientId);
+        Assert.Equal("pwd", page.Sessions[0].Authentication!.Methods[0].Name);
         Assert.Equal(HttpMethod.Delete, stub.Requests[1].Method);
         Assert.Equal("/api/v2/users/auth0%7C1/sessions", stub.Requests[1].PathAndQuery);
     }

@@ -22,4 +22,6 @@ public sealed class Session
     public SessionDevice? Device { get; set; }
 
     public List<SessionClient> Clients { get; set; } = [];
+
+    public SessionAuthentication? Authentication { get; set; }
 }
