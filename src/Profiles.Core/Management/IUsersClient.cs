@@ -9,7 +9,8 @@ public interface IUsersClient
     /// <summary><c>GET /users/{id}</c>, optionally limited to a comma-separated list of <paramref name="fields"/>.</summary>
     Task<Auth0User> GetAsync(string id, string? fields = null, CancellationToken cancellationToken = default);
 
-    /// <summary><c>PATCH /users/{id}</c>; returns the whole updated user.</summary>
+    /// <summary><c>PATCH /users/{id}</c>; returns the whole updated user. Retried after a server failure only when it sets neither a
+    /// password nor <c>verify_email</c>.</summary>
     Task<Auth0User> UpdateAsync(string id, UserUpdateRequest request, CancellationToken cancellationToken = default);
 
     /// <summary><c>DELETE /users/{id}</c> (idempotent: a missing user also succeeds).</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Profiles.Core.Management.Models;
+using Profiles.Core.Resilience;
 
 namespace Profiles.Core.Management;
 
@@ -19,9 +20,10 @@ internal sealed class ManagementConnection(HttpClient httpClient, TimeProvider t
         return "users/" + Uri.EscapeDataString(userId);
     }
 
-    public async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> responseType, CancellationToken cancellationToken,
+        bool safeToRepeat = true)
     {
-        using var response = await SendCoreAsync(method, path, content, cancellationToken);
+        using var response = await SendCoreAsync(method, path, content, safeToRepeat, cancellationToken);
         try
         {
             var body = await response.Content.ReadFromJsonAsync(responseType, cancellationToken);
@@ -35,12 +37,17 @@ internal sealed class ManagementConnection(HttpClient httpClient, TimeProvider t
 
     public async Task SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(method, path, content, cancellationToken);
+        using var response = await SendCoreAsync(method, path, content, true, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, HttpContent? content, bool safeToRepeat, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        if (!safeToRepeat)
+        {
+            RetryableRequest.MarkNotSafeToRepeat(request);
+        }
+
         HttpResponseMessage response;
         try
         {

@@ -22,7 +22,9 @@ public sealed class UsersClient(HttpClient httpClient, TimeProvider timeProvider
     {
         ArgumentNullException.ThrowIfNull(request);
         var content = ManagementConnection.Json(request, ManagementJsonContext.Default.UserUpdateRequest);
-        return _connection.SendAsync(HttpMethod.Patch, ManagementConnection.UserPath(id), content, ManagementJsonContext.Default.Auth0User, cancellationToken);
+        // A repeated password change trips password history, and a repeated verify_email sends a second email.
+        var safeToRepeat = request.Password is null && request.VerifyEmail != true;
+        return _connection.SendAsync(HttpMethod.Patch, ManagementConnection.UserPath(id), content, ManagementJsonContext.Default.Auth0User, cancellationToken, safeToRepeat);
     }
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>

@@ -14,7 +14,7 @@ public sealed class ManagementResilienceHandler(ManagementResiliencePipeline res
             await request.Content.LoadIntoBufferAsync(cancellationToken);
         }
 
-        var context = resilience.PrepareContext(request.Method, cancellationToken);
+        var context = resilience.PrepareContext(request, cancellationToken);
         try
         {
             return await resilience.Pipeline.ExecuteAsync(

@@ -150,6 +150,24 @@ public sealed class ResiliencePipelineTests
     }
 
     [Fact]
+    public async Task Patch_that_sends_an_email_or_sets_a_password_is_retried_only_on_429()
+    {
+        using var failing = new ManagementHarness(new StubHandler(Status(HttpStatusCode.ServiceUnavailable), Ok));
+        await Assert.ThrowsAsync<ManagementApiException>(() => failing.Time.DriveAsync(
+            failing.Users.UpdateAsync(Fixtures.DatabaseUserId, new() { Email = "new@example.com", VerifyEmail = true, Connection = "db" })));
+        Assert.Single(failing.Stub.Requests);
+
+        using var password = new ManagementHarness(new StubHandler(Status(HttpStatusCode.GatewayTimeout), Ok));
+        await Assert.ThrowsAsync<ManagementApiException>(() => password.Time.DriveAsync(
+            password.Users.UpdateAsync(Fixtures.DatabaseUserId, new() { Password = "N3w-secret!", Connection = "db" })));
+        Assert.Single(password.Stub.Requests);
+
+        using var limited = new ManagementHarness(new StubHandler(RateLimited(1), Ok));
+        await limited.Time.DriveAsync(limited.Users.UpdateAsync(Fixtures.DatabaseUserId, new() { Email = "new@example.com", VerifyEmail = true }));
+        Assert.Equal(2, limited.Stub.Requests.Count);
+    }
+
+    [Fact]
     public async Task Get_is_retried_after_an_attempt_timeout_and_post_is_not()
     {
         var hangFirst = new StubHandler(async (request, token) =>
