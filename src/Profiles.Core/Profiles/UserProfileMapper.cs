@@ -41,12 +41,16 @@ public static class UserProfileMapper
             user.CreatedAt,
             user.LastLogin,
             linked,
-            user.UserMetadata ?? new JsonObject(),
-            user.AppMetadata ?? new JsonObject(),
+            Materialize(user.UserMetadata),
+            Materialize(user.AppMetadata),
             readOnly,
             primaryConnection,
             identities.Any(identity => string.Equals(identity.Provider, "auth0", StringComparison.OrdinalIgnoreCase)));
     }
+
+    /// <summary>A parsed <see cref="JsonObject"/> builds its children lazily, which is not thread-safe; the profile is cached and
+    /// read by concurrent requests, so the clone (built eagerly) is what gets shared.</summary>
+    private static JsonObject Materialize(JsonObject? source) => source is null ? new JsonObject() : (JsonObject)source.DeepClone();
 
     private static string? ReadString(JsonObject? data, string key) =>
         data is not null && data.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
