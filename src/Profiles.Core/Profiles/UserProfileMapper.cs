@@ -48,9 +48,39 @@ public static class UserProfileMapper
             identities.Any(identity => string.Equals(identity.Provider, "auth0", StringComparison.OrdinalIgnoreCase)));
     }
 
-    /// <summary>A parsed <see cref="JsonObject"/> builds its children lazily, which is not thread-safe; the profile is cached and
-    /// read by concurrent requests, so the clone (built eagerly) is what gets shared.</summary>
-    private static JsonObject Materialize(JsonObject? source) => source is null ? new JsonObject() : (JsonObject)source.DeepClone();
+    /// <summary>A parsed <see cref="JsonObject"/> builds its children lazily on first access, which is not thread-safe; the profile
+    /// is cached and read by concurrent requests, so every level is built here, before it is shared.</summary>
+    private static JsonObject Materialize(JsonObject? source)
+    {
+        if (source is null)
+        {
+            return new JsonObject();
+        }
+
+        Touch(source);
+        return source;
+    }
+
+    private static void Touch(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Touch(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Touch(child);
+                }
+
+                break;
+        }
+    }
 
     private static string? ReadString(JsonObject? data, string key) =>
         data is not null && data.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
