@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Auth0;
+using Profiles.Core.Settings;
 using Profiles.Core.Management;
 
 namespace Profiles.Core.Authentication;

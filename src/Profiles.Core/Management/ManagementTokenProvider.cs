@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Auth0;
+using Profiles.Core.Settings;
 using Profiles.Core.Authentication;
 
 namespace Profiles.Core.Management;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Auth0;
+using Profiles.Core.Settings;
 using Profiles.Core.Management;
 using Profiles.Core.Management.Models;
 using Profiles.Core.Preferences;

@@ -5,7 +5,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using Profiles.Core.Auth0;
+using Profiles.Core.Settings;
 
 namespace Profiles.Core.Resilience;
 

@@ -65,7 +65,7 @@ public sealed class AddProfilesCoreTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IAuthenticationApiClient>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<Core.Preferences.AppMetadataPresenter>());
         Assert.Same(provider.GetRequiredService<IManagementTokenProvider>(), provider.GetRequiredService<ManagementTokenProvider>());
-        Assert.Equal("https://tenant.example/api/v2/", provider.GetRequiredService<IOptions<Core.Auth0.ManagementApiOptions>>().Value.Audience);
+        Assert.Equal("https://tenant.example/api/v2/", provider.GetRequiredService<IOptions<Core.Settings.ManagementApiOptions>>().Value.Audience);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class AddProfilesCoreTests
         services.AddProfilesCore(new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<Core.Auth0.Auth0Options>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<Core.Settings.Auth0Options>>().Value);
 
         Assert.Contains("Auth0:Domain is missing", error.Message, StringComparison.Ordinal);
         Assert.Contains("Auth0:ClientId is missing", error.Message, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Profiles.Core.Auth0;
+using Profiles.Core.Settings;
 
 namespace Profiles.Core.Tests.Configuration;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using Profiles.Core.Auth0;
+using Profiles.Core.Settings;
 using Profiles.Core.Management;
 using Profiles.Core.Resilience;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Auth0;
+using Profiles.Core.Settings;
 using Profiles.Core.Management;
 using Profiles.Core.Tests.Infrastructure;
 

@@ -271,7 +271,7 @@ public sealed class ResiliencePipelineTests
     private static void AssertWaited(TimeSpan expected, TimeSpan actual) =>
         Assert.InRange(actual, expected, expected + TimeSpan.FromMilliseconds(500));
 
-    private static void BreakQuickly(Auth0.ManagementApiOptions options)
+    private static void BreakQuickly(Settings.ManagementApiOptions options)
     {
         options.MaxRetries = 0;
         options.BreakerMinimumThroughput = 4;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Profiles.Core.Auth0;
+namespace Profiles.Core.Settings;
 
 /// <summary>Start-up checks whose messages name the missing setting, so an operator can fix the configuration.</summary>
 public sealed class Auth0OptionsValidator : IValidateOptions<Auth0Options>

@@ -1,4 +1,4 @@
-namespace Profiles.Core.Auth0;
+namespace Profiles.Core.Settings;
 
 /// <summary>How the portal calls the Management API v2, section <c>Auth0:Management</c>.</summary>
 public sealed class ManagementApiOptions

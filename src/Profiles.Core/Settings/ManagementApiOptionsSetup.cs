@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Profiles.Core.Auth0;
+namespace Profiles.Core.Settings;
 
 /// <summary>Fills empty Management API settings from the <c>Auth0</c> section, so one application can serve both roles.</summary>
 internal sealed class ManagementApiOptionsSetup(IOptions<Auth0Options> auth0) : IPostConfigureOptions<ManagementApiOptions>

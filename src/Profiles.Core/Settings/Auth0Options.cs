@@ -1,4 +1,4 @@
-namespace Profiles.Core.Auth0;
+namespace Profiles.Core.Settings;
 
 /// <summary>The tenant and the portal's own application, section <c>Auth0</c>. Names follow the Auth0 ASP.NET Core SDK.</summary>
 public sealed class Auth0Options

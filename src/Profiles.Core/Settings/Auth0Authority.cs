@@ -1,4 +1,4 @@
-namespace Profiles.Core.Auth0;
+namespace Profiles.Core.Settings;
 
 /// <summary>Turns the configured <c>Domain</c> into an authority URL.</summary>
 public static class Auth0Authority

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Profiles.Core.Auth0;
+namespace Profiles.Core.Settings;
 
 /// <summary>Start-up checks of <see cref="ManagementApiOptions"/> after defaults were taken from the <c>Auth0</c> section.</summary>
 public sealed class ManagementApiOptionsValidator : IValidateOptions<ManagementApiOptions>
