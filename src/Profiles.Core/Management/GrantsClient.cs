@@ -1,0 +1,22 @@
+using Profiles.Core.Management.Models;
+
+namespace Profiles.Core.Management;
+
+/// <summary>Typed client for <c>/grants</c>.</summary>
+public sealed class GrantsClient(HttpClient httpClient, TimeProvider timeProvider) : IGrantsClient
+{
+    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+
+    public async Task<IReadOnlyList<Grant>> GetAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return await _connection.SendAsync(HttpMethod.Get, "grants?user_id=" + Uri.EscapeDataString(userId), null,
+            ManagementJsonContext.Default.ListGrant, cancellationToken);
+    }
+
+    public Task DeleteAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return _connection.SendAsync(HttpMethod.Delete, "grants?user_id=" + Uri.EscapeDataString(userId), null, cancellationToken);
+    }
+}
