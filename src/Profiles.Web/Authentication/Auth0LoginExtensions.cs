@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Profiles.Core.Settings;
 
 namespace Profiles.Web.Authentication;
 
@@ -24,8 +26,10 @@ public static class Auth0LoginExtensions
         // needs the refreshed keys before it validates again, so refreshes block (they are rare: at most one per 5 minutes).
         AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
 
-        services.AddOptions<Auth0LoginOptions>().Bind(configuration.GetSection(Auth0LoginOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Auth0LoginOptions>>(new Auth0LoginOptionsValidator(environment));
+        // Core binds and validates the same options (binding scalars twice is harmless); sign-in must not depend on the order.
+        services.AddOptions<Auth0Options>().Bind(configuration.GetSection(Auth0Options.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Auth0Options>, Auth0OptionsValidator>());
+        services.AddSingleton<IValidateOptions<Auth0Options>>(new Auth0HttpsValidator(environment));
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddTimeProvider();
@@ -34,7 +38,7 @@ public static class Auth0LoginExtensions
         services.AddHttpClient(DiscoveryHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
         {
-            var authority = Auth0Authority.FromDomain(sp.GetRequiredService<IOptions<Auth0LoginOptions>>().Value.Domain!);
+            var authority = sp.GetRequiredService<IOptions<Auth0Options>>().Value.Authority;
             var httpClient = sp.GetRequiredService<IHttpClientFactory>().CreateClient(DiscoveryHttpClient);
             var retriever = new HttpDocumentRetriever(httpClient) { RequireHttps = authority.StartsWith("https://", StringComparison.Ordinal) };
             return new ConfigurationManager<OpenIdConnectConfiguration>(
@@ -59,12 +63,12 @@ public static class Auth0LoginExtensions
             });
 
         services.AddOptions<OAuthOptions>(Scheme)
-            .Configure<IOptions<Auth0LoginOptions>>((oauth, auth0) =>
+            .Configure<IOptions<Auth0Options>>((oauth, auth0) =>
             {
                 var settings = auth0.Value;
-                var authority = string.IsNullOrWhiteSpace(settings.Domain) ? "" : Auth0Authority.FromDomain(settings.Domain);
-                oauth.ClientId = settings.ClientId ?? "";
-                oauth.ClientSecret = settings.ClientSecret ?? "";
+                var authority = settings.Authority;
+                oauth.ClientId = settings.ClientId;
+                oauth.ClientSecret = settings.ClientSecret;
                 oauth.AuthorizationEndpoint = authority + "/authorize";
                 oauth.TokenEndpoint = authority + "/oauth/token";
                 oauth.CallbackPath = settings.CallbackPath;

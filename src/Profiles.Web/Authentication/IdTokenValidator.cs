@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using Profiles.Core.Settings;
 
 namespace Profiles.Web.Authentication;
 
@@ -17,7 +18,7 @@ namespace Profiles.Web.Authentication;
 /// </summary>
 public sealed partial class IdTokenValidator(
     IConfigurationManager<OpenIdConnectConfiguration> configurationManager,
-    IOptions<Auth0LoginOptions> options,
+    IOptions<Auth0Options> options,
     TimeProvider timeProvider,
     ILogger<IdTokenValidator> logger)
 {
@@ -63,7 +64,7 @@ public sealed partial class IdTokenValidator(
         var settings = options.Value;
         return new TokenValidationParameters
         {
-            ValidIssuer = Auth0Authority.Issuer(Auth0Authority.FromDomain(settings.Domain!)),
+            ValidIssuer = settings.Issuer,
             ValidAudience = settings.ClientId,
             IssuerSigningKeys = configuration.SigningKeys,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],

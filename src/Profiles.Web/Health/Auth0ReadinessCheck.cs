@@ -1,18 +1,19 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Profiles.Web.Authentication;
+using Profiles.Core.Settings;
 
 namespace Profiles.Web.Health;
 
 /// <summary>Ready = the tenant's discovery document answers and a Management API token can be obtained.</summary>
 public sealed class Auth0ReadinessCheck(
     IHttpClientFactory httpClientFactory,
-    IOptions<Auth0LoginOptions> options,
+    IOptions<Auth0Options> options,
     IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var authority = Auth0Authority.FromDomain(options.Value.Domain!);
+        var authority = options.Value.Authority;
         var client = httpClientFactory.CreateClient(Auth0LoginExtensions.DiscoveryHttpClient);
         try
         {

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
-using Profiles.Core.Preferences;
+using Profiles.Core.DependencyInjection;
 using Profiles.Web.Authentication;
 using Profiles.Web.Health;
 using Profiles.Web.Localization;
-using Profiles.Web.Preferences;
 
 namespace Profiles.Web.Hosting;
 
@@ -41,20 +40,19 @@ public static class ServiceRegistration
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
-        services.AddSingleton<PreferenceChoices>();
         services.AddHealthChecks().AddCheck<Auth0ReadinessCheck>("auth0", tags: ["ready"]);
         return services;
     }
 
     /// <summary>
-    /// The one place the profile service and the operator's declarations are registered. When Profiles.Core is merged this
-    /// becomes <c>services.AddProfilesCore(configuration)</c>, which registers <see cref="Profiles.Core.Profiles.IProfileService"/>
-    /// and binds these same sections (bind them only once: configuration binding appends to lists).
+    /// The one place the profile service and the operator's declarations are registered (Profiles.Core binds
+    /// <c>Profiles:Preferences</c> and <c>Profiles:AppMetadata</c>; bind them nowhere else: binding appends to lists),
+    /// plus the readiness probe over Core's token cache.
     /// </summary>
     public static IServiceCollection AddProfileServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PreferencesOptions>().Bind(configuration.GetSection(PreferencesOptions.SectionName));
-        services.AddOptions<AppMetadataDisplayOptions>().Bind(configuration.GetSection(AppMetadataDisplayOptions.SectionName));
+        services.AddProfilesCore(configuration);
+        services.AddSingleton<IManagementTokenProbe, ManagementTokenProbe>();
         return services;
     }
 }

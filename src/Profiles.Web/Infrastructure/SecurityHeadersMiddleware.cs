@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Options;
-using Profiles.Web.Authentication;
+using Profiles.Core.Settings;
 
 namespace Profiles.Web.Infrastructure;
 
 /// <summary>CSP and the other response headers every response carries; pages are personal, so nothing but static files is cached.</summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Auth0LoginOptions> options)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Auth0Options> options)
 {
     private readonly string _contentSecurityPolicy =
         "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; " +
-        $"form-action 'self' {Auth0Authority.FromDomain(options.Value.Domain!)}; base-uri 'self'";
+        $"form-action 'self' {options.Value.Authority}; base-uri 'self'";
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -5,20 +5,36 @@ using Profiles.Core.Profiles;
 
 namespace Profiles.Web.Localization;
 
-/// <summary>Turns Core's error codes into sentences in the UI language. Each code is a resource key; a <c>.Plain</c> variant
-/// without placeholders is used when Core sent fewer arguments than the sentence needs.</summary>
+/// <summary>Turns Core's error codes (<see cref="ProfileErrorCodes"/>) into sentences in the UI language. Each code is a resource
+/// key; a <c>.Plain</c> variant without placeholders is used when Core sent fewer arguments than the sentence needs.</summary>
 public static partial class ErrorMessages
 {
-    public const string RateLimited = "Profile.RateLimited";
-
     public static string Localize(IStringLocalizer localizer, ProfileError error, TimeSpan? retryAfter = null)
     {
-        if (error.Code == RateLimited && retryAfter is { } wait)
+        var arguments = error.Arguments;
+        var key = error.Code;
+        if (key == ProfileErrorCodes.RateLimited)
         {
-            return localizer[RateLimited, (int)Math.Ceiling(wait.TotalSeconds)];
+            // The wait comes from RetryAfter, or Core's argument; 0 means unknown.
+            var seconds = retryAfter is { } wait ? (int)Math.Ceiling(wait.TotalSeconds) : arguments.Length > 0 ? Convert.ToInt32(arguments[0], CultureInfo.InvariantCulture) : 0;
+            return seconds > 0 ? localizer[key, seconds] : localizer[key + ".Plain"];
         }
 
-        var template = localizer[error.Code];
+        if (key == ProfileErrorCodes.PreferenceOutOfRange && arguments.Length >= 2)
+        {
+            // Core sends an empty bound when the range is open on that side.
+            var hasMin = !string.IsNullOrEmpty(Convert.ToString(arguments[0], CultureInfo.InvariantCulture));
+            var hasMax = !string.IsNullOrEmpty(Convert.ToString(arguments[1], CultureInfo.InvariantCulture));
+            key = (hasMin, hasMax) switch
+            {
+                (true, true) => key,
+                (true, false) => key + ".Min",
+                (false, true) => key + ".Max",
+                _ => key + ".Plain",
+            };
+        }
+
+        var template = localizer[key];
         if (template.ResourceNotFound)
         {
             return localizer["Error.Unknown"];
@@ -30,8 +46,8 @@ public static partial class ErrorMessages
             return template.Value;
         }
 
-        return error.Arguments.Length >= needed
-            ? string.Format(CultureInfo.CurrentCulture, template.Value, error.Arguments)
+        return arguments.Length >= needed
+            ? string.Format(CultureInfo.CurrentCulture, template.Value, arguments)
             : localizer[error.Code + ".Plain"];
     }
 

@@ -36,7 +36,7 @@ public sealed class PreferencesModel(
     {
         var profile = await profiles.GetProfileAsync(currentUser.UserId, cancellationToken);
         ViewData[AccessibilityClasses.ViewDataKey] = AccessibilityClasses.From(profile.UserMetadata);
-        Values = Fields.ToDictionary(f => f.Key, f => MetadataValues.AsString(profile.UserMetadata, f.Key), StringComparer.Ordinal);
+        Values = Fields.ToDictionary(f => f.Key, f => MetadataText.AsString(profile.UserMetadata, f.Key), StringComparer.Ordinal);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public static class AccessibilityClasses
     public const string LargerTextKey = "larger_text";
 
     public static string From(JsonObject userMetadata) =>
-        Classes(MetadataValues.IsTrue(userMetadata, ReducedMotionKey), MetadataValues.IsTrue(userMetadata, LargerTextKey));
+        Classes(MetadataText.IsTrue(userMetadata, ReducedMotionKey), MetadataText.IsTrue(userMetadata, LargerTextKey));
 
     /// <summary>From the values just submitted (a re-rendered form keeps what the user chose).</summary>
     public static string From(IReadOnlyDictionary<string, string?> submitted) =>

@@ -11,7 +11,7 @@ public static class AppMetadataDisplay
 {
     public static string Format(AppMetadataField field, JsonObject appMetadata, IStringLocalizer localizer)
     {
-        var values = MetadataValues.AsList(appMetadata, field.Key);
+        var values = MetadataText.AsList(appMetadata, field.Key);
         if (values.Count == 0)
         {
             return localizer["Overview.NotSet"];

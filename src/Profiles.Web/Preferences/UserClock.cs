@@ -10,7 +10,7 @@ public static class UserClock
 
     public static string Format(DateTimeOffset instant, JsonObject userMetadata)
     {
-        var zoneId = MetadataValues.AsString(userMetadata, TimeZoneKey);
+        var zoneId = MetadataText.AsString(userMetadata, TimeZoneKey);
         if (zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
             return $"{TimeZoneInfo.ConvertTime(instant, zone).ToString("f", CultureInfo.CurrentCulture)} ({zoneId})";

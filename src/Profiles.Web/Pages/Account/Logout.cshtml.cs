@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Profiles.Web.Authentication;
+using Profiles.Core.Settings;
 
 namespace Profiles.Web.Pages.Account;
 
 /// <summary>Sign-out: a POST (antiforgery is checked by Razor Pages) clears the portal cookie, then Auth0's session.</summary>
-public sealed class LogoutModel(IOptions<Auth0LoginOptions> options) : PageModel
+public sealed class LogoutModel(IOptions<Auth0Options> options) : PageModel
 {
     public void OnGet()
     {
@@ -19,6 +20,6 @@ public sealed class LogoutModel(IOptions<Auth0LoginOptions> options) : PageModel
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         var settings = options.Value;
         var returnTo = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/";
-        return Redirect(Auth0LogoutUrl.Build(Auth0Authority.FromDomain(settings.Domain!), settings.ClientId!, returnTo));
+        return Redirect(Auth0LogoutUrl.Build(settings.Authority, settings.ClientId, returnTo));
     }
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Profiles.Web.Preferences;
 
 /// <summary>Reads first-level metadata values as the strings a form shows.</summary>
-public static class MetadataValues
+public static class MetadataText
 {
     public static string? AsString(JsonObject metadata, string key)
     {
