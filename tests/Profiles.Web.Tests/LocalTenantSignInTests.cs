@@ -18,6 +18,7 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
 
     private EmbeddedLocalTenant _tenant = null!;
     private PortalFactory _portal = null!;
+    private PortalFactory _realPortal = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,18 +32,18 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
                 Name = "Portal web tests",
                 Callbacks = ["https://localhost/signin-auth0"],
                 AllowedLogoutUrls = ["https://localhost/"],
+                ManagementScopes = ["read:users", "update:users"],
             });
         });
-        _portal = new PortalFactory(_tenant.BaseUrl, extraSettings: new Dictionary<string, string?>
-        {
-            ["Auth0:ClientId"] = ClientId,
-            ["Auth0:ClientSecret"] = ClientSecret,
-        });
+        var settings = new Dictionary<string, string?> { ["Auth0:ClientId"] = ClientId, ["Auth0:ClientSecret"] = ClientSecret };
+        _portal = new PortalFactory(_tenant.BaseUrl, extraSettings: settings);
+        _realPortal = new PortalFactory(_tenant.BaseUrl, extraSettings: settings, realProfileService: true);
     }
 
     public async Task DisposeAsync()
     {
         await _portal.DisposeAsync();
+        await _realPortal.DisposeAsync();
         await _tenant.DisposeAsync();
     }
 
@@ -91,6 +92,34 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal("https://localhost/", logout.Headers.Location!.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task With_the_real_profile_service_the_overview_and_a_profile_edit_go_through_the_management_api()
+    {
+        var portal = _realPortal.CreatePortalClient();
+        await SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
+
+        var overview = await PortalSession.GetDocumentAsync(portal, "/");
+        Assert.Contains("alice@example.com", overview.GetElementById("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Email and password", overview.GetElementById("main")!.TextContent, StringComparison.Ordinal);
+
+        var form = await PortalSession.GetDocumentAsync(portal, "/profile");
+        Assert.Equal("Alice Example", form.GetElementById("Input_Name")!.GetAttribute("value"));
+        var saved = await PortalSession.PostFormAsync(portal, "/profile",
+        [
+            new("__RequestVerificationToken", PortalSession.AntiforgeryToken(form)),
+            new("Input.Name", "Alice Renamed"),
+            new("Input.Nickname", form.GetElementById("Input_Nickname")!.GetAttribute("value") ?? ""),
+            new("Input.GivenName", form.GetElementById("Input_GivenName")!.GetAttribute("value") ?? ""),
+            new("Input.FamilyName", form.GetElementById("Input_FamilyName")!.GetAttribute("value") ?? ""),
+            new("Input.Picture", form.GetElementById("Input_Picture")!.GetAttribute("value") ?? ""),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = await PortalSession.GetDocumentAsync(portal, "/profile");
+        Assert.Equal("Your profile has been saved.", after.QuerySelector("[role='status']")!.TextContent.Trim());
+        Assert.Equal("Alice Renamed", after.GetElementById("Input_Name")!.GetAttribute("value"));
     }
 
     /// <summary>Portal → tenant /authorize → tenant login page → POST credentials → portal callback.</summary>

@@ -21,7 +21,8 @@ public sealed class PortalFactory(
     string? authority,
     string environment = "Development",
     IDictionary<string, string?>? extraSettings = null,
-    Action<IServiceCollection>? configureServices = null)
+    Action<IServiceCollection>? configureServices = null,
+    bool realProfileService = false)
     : WebApplicationFactory<Program>
 {
     public Mock<IProfileService> Profiles { get; } = new(MockBehavior.Strict);
@@ -66,7 +67,11 @@ public sealed class PortalFactory(
                 .AddFilter<CapturingLoggerProvider>("Profiles", LogLevel.Information))
             .ConfigureTestServices(services =>
         {
-            services.AddSingleton(Profiles.Object);
+            if (!realProfileService)
+            {
+                services.AddSingleton(Profiles.Object);
+            }
+
             services.AddSingleton(TokenProbe.Object);
             configureServices?.Invoke(services);
         });
