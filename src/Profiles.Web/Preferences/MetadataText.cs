@@ -31,10 +31,4 @@ public static class MetadataText
 
     public static bool IsTrue(JsonObject metadata, string key) =>
         string.Equals(AsString(metadata, key), "true", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The items of a list value (a JSON array, or a single value).</summary>
-    public static IReadOnlyList<string> AsList(JsonObject metadata, string key) =>
-        metadata.TryGetPropertyValue(key, out var node) && node is JsonArray array
-            ? array.Select(item => item is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : item?.ToJsonString() ?? "").ToList()
-            : AsString(metadata, key) is { } single ? [single] : [];
 }
