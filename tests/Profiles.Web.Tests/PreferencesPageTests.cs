@@ -123,6 +123,10 @@ public sealed class PreferencesPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("c%3Dfr%7Cuic%3Dfr", PortalSession.SetCookieHeader(response, ".AspNetCore.Culture"), StringComparison.Ordinal);
+        // As the real service does, later reads return the saved profile (the PATCH response replaces the cached one).
+        _portal.Profiles
+            .Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(SampleProfiles.Alice() with { UserMetadata = new System.Text.Json.Nodes.JsonObject { ["preferred_language"] = "fr" } });
         var after = await PortalSession.GetDocumentAsync(_client, "/preferences");
         Assert.Equal("fr", after.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Vos préférences ont été enregistrées.", after.QuerySelector("[role='status']")!.TextContent.Trim());

@@ -23,15 +23,17 @@ public static class TenantStylesheet
         label { display: block; font-weight: 600; margin-top: 1rem; }
         .checkbox label { display: inline; font-weight: 400; margin-left: .25rem; }
         .hint { color: var(--muted); font-size: .9375rem; margin: .25rem 0 0; }
-        input[type=email], input[type=password], input[type=text], input[type=url] { width: 100%; max-width: 28rem; padding: .625rem; font: inherit; border: 1px solid #6b7684; border-radius: .25rem; }
+        input[type=email], input[type=password], input[type=text], input[type=url] { display: block; box-sizing: border-box; width: 100%; max-width: 28rem; padding: .625rem; font: inherit; border: 1px solid #6b7684; border-radius: .25rem; }
         input[aria-invalid=true] { border: 2px solid var(--error); }
+        form > button { display: block; }
+        ul.inline a { display: inline-block; min-height: 24px; padding: .25rem 0; }
         button, .button { display: inline-block; margin-top: 1.25rem; padding: .625rem 1.25rem; font: inherit; font-weight: 600; border-radius: .25rem; border: 2px solid var(--accent); background: var(--accent); color: var(--accent-ink); text-decoration: none; cursor: pointer; }
         button.secondary, .button.secondary { background: var(--card); color: var(--accent); }
         a { color: var(--accent); }
         a:focus-visible, button:focus-visible, input:focus-visible, .button:focus-visible { outline: 3px solid #1b1f24; outline-offset: 2px; box-shadow: 0 0 0 5px #ffffff; }
         .error { color: var(--error); font-weight: 600; border-left: 4px solid var(--error); padding-left: .75rem; }
         .success { color: var(--ok); font-weight: 600; border-left: 4px solid var(--ok); padding-left: .75rem; }
-        ul.inline { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+        ul.inline { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: 1rem; }
         ul.plain { list-style: none; padding: 0; }
         .rules li.met::before { content: "✓ "; color: var(--ok); }
         .rules li.unmet::before { content: "✗ "; color: var(--error); }

@@ -18,9 +18,10 @@ public static class PortalPipeline
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: the signed-in user's stored language preference chooses the UI culture.
+        app.UseRequestLocalization();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -19,9 +19,11 @@ public static class PortalCultures
         options.DefaultRequestCulture = new RequestCulture(Default);
         options.SupportedCultures = cultures;
         options.SupportedUICultures = cultures;
-        // The cookie (set when the user saves a language preference) wins over the browser's Accept-Language.
+        // The signed-in user's stored preference first, then the cookie set when it was saved (it keeps the language
+        // after sign-out), then the browser's Accept-Language.
         options.RequestCultureProviders =
         [
+            new ProfileLanguageCultureProvider(),
             new CookieRequestCultureProvider(),
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];

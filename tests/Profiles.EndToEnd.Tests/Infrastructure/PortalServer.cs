@@ -43,13 +43,15 @@ public sealed class PortalServer : IAsyncLifetime
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
+            builder.UseSetting("urls", BaseUrl);
             builder.UseSetting("Auth0:Domain", Tenant.BaseUrl);
             builder.UseSetting("Auth0:ClientId", ClientId);
             builder.UseSetting("Auth0:ClientSecret", secret);
             builder.UseSetting("Auth0:Management:ClientId", ClientId);
             builder.UseSetting("Auth0:Management:ClientSecret", secret);
         });
-        factory.UseKestrel(port);
+        // UseKestrel(port) alone leaves Kestrel on its default address here; the urls setting is what binds.
+        factory.UseKestrel();
         factory.StartServer();
         _factory = factory;
     }

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+using Profiles.EndToEnd.Tests.Infrastructure;
+
+namespace Profiles.EndToEnd.Tests.Portal;
+
+/// <summary>A browser tab on the portal, with the steps the journeys share.</summary>
+internal sealed class PortalPage(IPage page, PortalServer portal)
+{
+    public IPage Page => page;
+
+    /// <summary>From the signed-out home page through the tenant's login page back to the overview.</summary>
+    public async Task SignInAsync(string email, string password, string? screenshot = null)
+    {
+        await page.GotoAsync(portal.BaseUrl + "/");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(portal.Tenant.BaseUrl, StringComparison.Ordinal));
+        await Accessibility.AssertNoViolationsAsync(page);
+        if (screenshot is not null)
+        {
+            await Screenshots.TakeAsync(page, screenshot);
+        }
+
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(portal.BaseUrl, StringComparison.Ordinal));
+    }
+
+    public async Task OpenAsync(string navigationLink)
+    {
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = navigationLink }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+}
