@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,7 +51,7 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
     {
         var portal = _portal.CreatePortalClient();
 
-        var callback = await SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
+        var callback = await TenantSignIn.SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/", callback.Headers.Location!.OriginalString);
@@ -69,7 +68,7 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
     {
         var portal = _portal.CreatePortalClient();
 
-        var callback = await SignInAsync(portal, "erin@example.com", "Erin-demo-2026");
+        var callback = await TenantSignIn.SignInAsync(portal, "erin@example.com", "Erin-demo-2026");
 
         Assert.Equal("/account/signin-error?reason=blocked", callback.Headers.Location!.OriginalString);
         Assert.Null(PortalSession.SetCookieHeader(callback, "__Host-profiles"));
@@ -83,7 +82,7 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
     {
         var portal = _portal.CreatePortalClient();
         _portal.Profiles.Setup(p => p.GetProfileAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(SampleProfiles.Alice());
-        await SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
+        await TenantSignIn.SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(portal, "/"));
 
         var signOut = await PortalSession.PostFormAsync(portal, "/account/logout", [new("__RequestVerificationToken", token)]);
@@ -98,7 +97,7 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
     public async Task With_the_real_profile_service_the_overview_and_a_profile_edit_go_through_the_management_api()
     {
         var portal = _realPortal.CreatePortalClient();
-        await SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
+        await TenantSignIn.SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
 
         var overview = await PortalSession.GetDocumentAsync(portal, "/");
         Assert.Contains("alice@example.com", overview.GetElementById("main")!.TextContent, StringComparison.Ordinal);
@@ -120,26 +119,5 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
         var after = await PortalSession.GetDocumentAsync(portal, "/profile");
         Assert.Equal("Your profile has been saved.", after.QuerySelector("[role='status']")!.TextContent.Trim());
         Assert.Equal("Alice Renamed", after.GetElementById("Input_Name")!.GetAttribute("value"));
-    }
-
-    /// <summary>Portal → tenant /authorize → tenant login page → POST credentials → portal callback.</summary>
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient portal, string email, string password)
-    {
-        var challenge = await portal.GetAsync("/account/login");
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
-        var authorize = await browser.GetAsync(challenge.Headers.Location!);
-        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
-        var loginUrl = new Uri(challenge.Headers.Location!, authorize.Headers.Location!);
-        var loginPage = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync(loginUrl));
-        var form = loginPage.QuerySelector("form[action$='/login/password']")!;
-        var fields = form.QuerySelectorAll("input[type='hidden']")
-            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-            .Append(new("email", email))
-            .Append(new("password", password));
-        var posted = await browser.PostAsync(new Uri(loginUrl, form.GetAttribute("action")), new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var callback = posted.Headers.Location!;
-        Assert.Equal("https://localhost/signin-auth0", callback.GetLeftPart(UriPartial.Path));
-        return await portal.GetAsync(callback.PathAndQuery);
     }
 }
