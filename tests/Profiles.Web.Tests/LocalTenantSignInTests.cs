@@ -120,4 +120,37 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
         Assert.Equal("Your profile has been saved.", after.QuerySelector("[role='status']")!.TextContent.Trim());
         Assert.Equal("Alice Renamed", after.GetElementById("Input_Name")!.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task Another_users_data_is_unreachable_even_with_forged_ids_in_forms_and_query_strings()
+    {
+        const string FrankId = "auth0|64b97a87b6c808c6f9cc0006";
+        var frankBefore = _tenant.Store.Read(d => d.FindUser(FrankId)!.Clone());
+        var portal = _realPortal.CreatePortalClient();
+        await TenantSignIn.SignInAsync(portal, "alice@example.com", "Alice-demo-2026");
+
+        var form = await PortalSession.GetDocumentAsync(portal, "/profile?userId=" + Uri.EscapeDataString(FrankId) + "&id=" + Uri.EscapeDataString(FrankId));
+        Assert.Equal("Alice Example", form.GetElementById("Input_Name")!.GetAttribute("value"));
+        var overview = await PortalSession.GetDocumentAsync(portal, "/?user_id=" + Uri.EscapeDataString(FrankId));
+        Assert.DoesNotContain("frank@example.com", overview.Body!.TextContent, StringComparison.Ordinal);
+
+        var saved = await PortalSession.PostFormAsync(portal, "/profile?userId=" + Uri.EscapeDataString(FrankId),
+        [
+            new("__RequestVerificationToken", PortalSession.AntiforgeryToken(form)),
+            new("userId", FrankId),
+            new("user_id", FrankId),
+            new("Input.UserId", FrankId),
+            new("Input.Name", "Not Frank"),
+            new("Input.Nickname", "alice"),
+            new("Input.GivenName", "Alice"),
+            new("Input.FamilyName", "Example"),
+            new("Input.Picture", ""),
+        ]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var frankAfter = _tenant.Store.Read(d => d.FindUser(FrankId)!.Clone());
+        Assert.Equal(frankBefore.Name, frankAfter.Name);
+        Assert.Equal(frankBefore.UpdatedAt, frankAfter.UpdatedAt);
+        Assert.Equal("Not Frank", _tenant.Store.Read(d => d.FindUser("auth0|64b97a87b6c808c6f9cc0001")!.Name));
+    }
 }
