@@ -18,7 +18,7 @@ public static class DemoAccountsPanel
             <section class="card" aria-labelledby="demo-heading">
             {heading}
             <p>These accounts come from the tenant's seed file. They are for development and tests only: the passwords are public, so never use them anywhere else.</p>
-            <div class="table-wrap"><table>
+            <div class="table-wrap" role="region" aria-labelledby="demo-heading" tabindex="0"><table>
             <thead><tr><th scope="col">Email</th><th scope="col">Password</th><th scope="col">Connection</th><th scope="col">What it shows</th></tr></thead>
             <tbody>{rows}</tbody>
             </table></div>
