@@ -22,7 +22,7 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
         await _provider.DisposeAsync();
     }
 
-    public static TheoryData<string> BadTokens => ["wrong-nonce", "missing-nonce", "wrong-audience", "wrong-issuer", "issuer-without-trailing-slash", "expired", "bad-signature", "future-auth-time", "hs256", "several-audiences-without-azp", "azp-of-another-client", "missing-iat"];
+    public static TheoryData<string> BadTokens => ["wrong-nonce", "missing-nonce", "wrong-audience", "wrong-issuer", "issuer-without-trailing-slash", "expired", "bad-signature", "future-auth-time", "hs256", "several-audiences-without-azp", "azp-of-another-client", "single-audience-azp-of-another-client", "missing-iat"];
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -136,6 +136,9 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
                 break;
             case "azp-of-another-client":
                 spec.ExtraAudiences.Add("https://api.example/");
+                spec.Claims["azp"] = "another-application";
+                break;
+            case "single-audience-azp-of-another-client":
                 spec.Claims["azp"] = "another-application";
                 break;
             case "missing-iat":

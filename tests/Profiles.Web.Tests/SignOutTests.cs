@@ -56,4 +56,16 @@ public sealed class SignOutTests : IAsyncLifetime
         var after = await PortalSession.GetDocumentAsync(client, "/");
         Assert.Null(after.QuerySelector("nav.account-nav"));
     }
+
+    [Fact]
+    public async Task Sign_out_after_the_portal_session_expired_still_ends_the_auth0_session()
+    {
+        // The session cookie has lapsed: the request is anonymous, and the page's token (bound to the former user) cannot match.
+        var client = _portal.CreatePortalClient();
+
+        var response = await PortalSession.PostFormAsync(client, "/account/logout", [new("__RequestVerificationToken", "stale-token")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith($"{_provider.BaseUrl}/v2/logout?client_id={FakeOidcProvider.ClientId}&returnTo=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
 }

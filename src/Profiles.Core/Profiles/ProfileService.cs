@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Profiles.Core.Logging;
 using Profiles.Core.Settings;
 using Profiles.Core.Management;
 using Profiles.Core.Management.Models;
@@ -16,6 +17,7 @@ namespace Profiles.Core.Profiles;
 public sealed partial class ProfileService : IProfileService
 {
     private readonly IUsersClient _users;
+    private readonly UserLogKey _logKey;
     private readonly IMemoryCache _cache;
     private readonly ManagementApiOptions _managementOptions;
     private readonly ProfileOptions _profileOptions;
@@ -33,6 +35,7 @@ public sealed partial class ProfileService : IProfileService
         _users = users;
         _cache = cache;
         _managementOptions = managementOptions.Value;
+        _logKey = new UserLogKey(managementOptions.Value.ClientSecret);
         _profileOptions = profileOptions.Value;
         _preferencesOptions = preferencesOptions.Value;
         _preferenceValidator = preferenceValidator;
@@ -66,7 +69,7 @@ public sealed partial class ProfileService : IProfileService
             var current = await GetProfileAsync(userId, cancellationToken);
             if (current.ProfileIsReadOnly)
             {
-                LogReadOnlyRefused(_logger, userId);
+                LogReadOnlyRefused(_logger, _logKey.For(userId));
                 return ProfileResult.Failed(new ProfileError(ProfileErrorCodes.ReadOnly));
             }
 
@@ -102,12 +105,12 @@ public sealed partial class ProfileService : IProfileService
             }
 
             var updated = await _users.UpdateAsync(userId, request, cancellationToken);
-            LogProfileUpdated(_logger, userId, request.AssignedKeys.Count());
+            LogProfileUpdated(_logger, _logKey.For(userId), request.AssignedKeys.Count());
             return ProfileResult.Ok(Remember(userId, updated));
         }
         catch (ManagementApiException ex) when (ToFailure(ex) is { } failure)
         {
-            LogUpdateFailed(_logger, userId, (int)ex.StatusCode, ex.ErrorCode);
+            LogUpdateFailed(_logger, _logKey.For(userId), (int)ex.StatusCode, ex.ErrorCode);
             return failure;
         }
     }
@@ -134,18 +137,18 @@ public sealed partial class ProfileService : IProfileService
             var size = MergedSize(current.UserMetadata, patch);
             if (size > _preferencesOptions.MaxMetadataBytes)
             {
-                LogMetadataTooLarge(_logger, userId, size);
+                LogMetadataTooLarge(_logger, _logKey.For(userId), size);
                 return ProfileResult.Failed(new ProfileError(ProfileErrorCodes.PreferencesTooLarge, _preferencesOptions.MaxMetadataBytes));
             }
 
             var keyCount = patch.Count;
             var updated = await _users.UpdateAsync(userId, new UserUpdateRequest { UserMetadata = patch }, cancellationToken);
-            LogPreferencesUpdated(_logger, userId, keyCount);
+            LogPreferencesUpdated(_logger, _logKey.For(userId), keyCount);
             return ProfileResult.Ok(Remember(userId, updated));
         }
         catch (ManagementApiException ex) when (ToFailure(ex) is { } failure)
         {
-            LogUpdateFailed(_logger, userId, (int)ex.StatusCode, ex.ErrorCode);
+            LogUpdateFailed(_logger, _logKey.For(userId), (int)ex.StatusCode, ex.ErrorCode);
             return failure;
         }
     }
@@ -247,18 +250,18 @@ public sealed partial class ProfileService : IProfileService
 
     private static string CacheKey(string userId) => "Profiles.UserProfile:" + userId;
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Profile of {UserId} updated ({FieldCount} fields)")]
-    private static partial void LogProfileUpdated(ILogger logger, string userId, int fieldCount);
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Profile of {UserKey} updated ({FieldCount} fields)")]
+    private static partial void LogProfileUpdated(ILogger logger, string userKey, int fieldCount);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Preferences of {UserId} updated ({KeyCount} keys)")]
-    private static partial void LogPreferencesUpdated(ILogger logger, string userId, int keyCount);
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Preferences of {UserKey} updated ({KeyCount} keys)")]
+    private static partial void LogPreferencesUpdated(ILogger logger, string userKey, int keyCount);
 
-    [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Profile edit of {UserId} refused: the identity provider owns the profile")]
-    private static partial void LogReadOnlyRefused(ILogger logger, string userId);
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Profile edit of {UserKey} refused: the identity provider owns the profile")]
+    private static partial void LogReadOnlyRefused(ILogger logger, string userKey);
 
-    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Profile change of {UserId} failed with {Status} ({ErrorCode})")]
-    private static partial void LogUpdateFailed(ILogger logger, string userId, int status, string? errorCode);
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Profile change of {UserKey} failed with {Status} ({ErrorCode})")]
+    private static partial void LogUpdateFailed(ILogger logger, string userKey, int status, string? errorCode);
 
-    [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Preferences of {UserId} refused: user_metadata would be {Size} bytes")]
-    private static partial void LogMetadataTooLarge(ILogger logger, string userId, int size);
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Preferences of {UserKey} refused: user_metadata would be {Size} bytes")]
+    private static partial void LogMetadataTooLarge(ILogger logger, string userKey, int size);
 }

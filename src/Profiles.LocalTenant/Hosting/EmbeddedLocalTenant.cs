@@ -34,7 +34,7 @@ public sealed class EmbeddedLocalTenant : IAsyncDisposable
     public static async Task<EmbeddedLocalTenant> StartAsync(string environmentName, Action<LocalTenantOptions>? configure = null,
         string url = "http://127.0.0.1:0", Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
     {
-        LocalTenantGuard.EnsureNotProduction(environmentName);
+        LocalTenantGuard.EnsureDevelopmentOrTesting(environmentName);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             EnvironmentName = environmentName,

@@ -21,7 +21,7 @@ public static class LocalTenantApp
     public static WebApplication Build(WebApplicationBuilder builder, Action<LocalTenantOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        LocalTenantGuard.EnsureNotProduction(builder.Environment.EnvironmentName);
+        LocalTenantGuard.EnsureDevelopmentOrTesting(builder.Environment.EnvironmentName);
 
         builder.Services.AddOptions<LocalTenantOptions>()
             .Bind(builder.Configuration.GetSection(LocalTenantOptions.SectionName))

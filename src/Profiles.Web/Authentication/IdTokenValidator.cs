@@ -100,11 +100,17 @@ public sealed partial class IdTokenValidator(
 
     private void CheckAuthorizedParty(JsonWebToken token)
     {
-        // With several audiences, azp must name this client (OIDC Core 3.1.3.7, and Auth0's SDKs).
-        if (token.Audiences.Skip(1).Any() &&
-            !(token.TryGetPayloadValue<string>("azp", out var party) && party == options.Value.ClientId))
+        // With several audiences azp is required, and whenever present it must name this client (OIDC Core 3.1.3.7;
+        // Auth0's SDKs reject any other azp).
+        var hasParty = token.TryGetPayloadValue<string>("azp", out var party);
+        if (token.Audiences.Skip(1).Any() && !hasParty)
         {
-            throw new IdTokenRejectedException("The ID token has several audiences and azp does not name this client.");
+            throw new IdTokenRejectedException("The ID token has several audiences and no azp.");
+        }
+
+        if (hasParty && party != options.Value.ClientId)
+        {
+            throw new IdTokenRejectedException("The ID token's azp does not name this client.");
         }
     }
 

@@ -18,6 +18,8 @@ public static class ServiceRegistration
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // ASVS 5.0 3.4.1: at least a year (ASP.NET Core's default is 30 days).
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         // Behind a TLS-terminating proxy the scheme decides cookie names and redirect URIs; only loopback proxies are trusted
         // unless the operator adds KnownProxies/KnownNetworks.
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -1,15 +1,22 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Profiles.Web.Authentication;
 using Profiles.Core.Settings;
+using Profiles.Web.Authentication;
 
 namespace Profiles.Web.Pages.Account;
 
-/// <summary>Sign-out: a POST (antiforgery is checked by Razor Pages) clears the portal cookie, then Auth0's session.</summary>
-public sealed class LogoutModel(IOptions<Auth0Options> options) : PageModel
+/// <summary>
+/// Sign-out: a POST clears the portal cookie, then Auth0's session. The antiforgery token is checked while the user is
+/// signed in; once the portal session has expired the token (bound to that user) can no longer match, and refusing would
+/// leave the Auth0 session alive behind a bare 400 — so an anonymous sign-out goes straight on to Auth0's logout, which
+/// changes nothing of the portal's.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class LogoutModel(IOptions<Auth0Options> options, IAntiforgery antiforgery) : PageModel
 {
     public void OnGet()
     {
@@ -17,7 +24,16 @@ public sealed class LogoutModel(IOptions<Auth0Options> options) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                return BadRequest();
+            }
+
+            await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+
         var settings = options.Value;
         var returnTo = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/";
         return Redirect(Auth0LogoutUrl.Build(settings.Authority, settings.ClientId, returnTo));
