@@ -65,13 +65,15 @@ public sealed partial class ManagementResiliencePipeline
     /// <summary>The pipeline; run it with a context from <see cref="PrepareContext"/>.</summary>
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
-    /// <summary>Rents a context that carries the call's deadline and whether the request may be repeated after a server failure
+    /// <summary>Rents a context (and marks the request) with the call's deadline and whether the request may be repeated after a server failure
     /// (see <see cref="RetryableRequest"/>). Return it to <see cref="ResilienceContextPool.Shared"/> afterwards.</summary>
     public ResilienceContext PrepareContext(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(DeadlineKey, _timeProvider.GetUtcNow() + _requestBudget);
+        var deadline = _timeProvider.GetUtcNow() + _requestBudget;
+        context.Properties.Set(DeadlineKey, deadline);
+        RequestDeadline.Set(request, deadline);
         context.Properties.Set(IdempotentKey, RetryableRequest.IsSafeToRepeat(request));
         context.Properties.Set(MethodKey, request.Method.Method);
         return context;
