@@ -20,14 +20,15 @@ public static class IdealSchedule
         var completions = new List<TimeSpan>();
         foreach (var arrival in arrivals.Order())
         {
+            // Work on copies: a save that cannot make its deadline must leave the bucket untouched.
             var at = arrival > clock ? arrival : clock;
-            Refill(at);
-            if (tokens < 1)
+            var (t, last) = Refilled(tokens, lastRefill, at);
+            if (t < 1)
             {
-                var steps = Math.Max(1, Math.Ceiling(((1 - tokens) / perStep) - 1e-9));
-                var next = lastRefill + (step * steps);
+                var steps = Math.Max(1, Math.Ceiling(((1 - t) / perStep) - 1e-9));
+                var next = last + (step * steps);
                 at = next > at ? next : at;
-                Refill(at);
+                (t, last) = Refilled(t, last, at);
             }
 
             if (at - arrival + roundTrip > deadline)
@@ -35,7 +36,8 @@ public static class IdealSchedule
                 continue;
             }
 
-            tokens -= 1;
+            tokens = t - 1;
+            lastRefill = last;
             clock = at;
             latencies.Add(at - arrival + roundTrip);
             completions.Add(at + roundTrip);
@@ -43,14 +45,10 @@ public static class IdealSchedule
 
         return (latencies.Count, latencies, completions);
 
-        void Refill(TimeSpan now)
+        (double Tokens, TimeSpan LastRefill) Refilled(double tokensNow, TimeSpan last, TimeSpan now)
         {
-            var steps = Math.Floor((now - lastRefill) / step);
-            if (steps > 0)
-            {
-                lastRefill += step * steps;
-                tokens = Math.Min(plan.Burst, tokens + (steps * perStep));
-            }
+            var steps = Math.Floor((now - last) / step);
+            return steps > 0 ? (Math.Min(plan.Burst, tokensNow + (steps * perStep)), last + (step * steps)) : (tokensNow, last);
         }
     }
 }

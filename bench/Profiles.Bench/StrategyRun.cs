@@ -39,7 +39,6 @@ public static class StrategyRun
                 }
 
                 handlers.Remove(handlers.Single(h => h is ManagementResilienceHandler));
-                handlers.Remove(handlers.Single(h => h is PacingHandler));
                 handlers.Insert(0, new BudgetHandler(Budget));
                 if (strategy == Strategy.Standard)
                 {

@@ -18,6 +18,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         bucket.Property(row => row.Tokens).HasColumnName("tokens");
         bucket.Property(row => row.LastRefillMs).HasColumnName("last_refill_ms");
         bucket.Property(row => row.PausedUntilMs).HasColumnName("paused_until_ms");
+        bucket.Property(row => row.Anchored).HasColumnName("anchored");
         bucket.Property(row => row.Burst).HasColumnName("burst");
         bucket.Property(row => row.RatePerSecond).HasColumnName("rate_per_second");
         bucket.Property(row => row.RefillsEverySecond).HasColumnName("refills_every_second");

@@ -12,6 +12,8 @@ public sealed class RateLimitBucketRow
 
     public long PausedUntilMs { get; set; }
 
+    public bool Anchored { get; set; }
+
     public int Burst { get; set; }
 
     public double RatePerSecond { get; set; }

@@ -48,12 +48,13 @@ public static class ProfilesCoreServiceCollectionExtensions
         services.TryAddSingleton<ManagementTokenProvider>();
         services.TryAddSingleton<IManagementTokenProvider>(sp => sp.GetRequiredService<ManagementTokenProvider>());
         services.TryAddSingleton<ManagementResiliencePipeline>();
-        services.TryAddTransient<ManagementResilienceHandler>();
+        services.TryAddTransient(sp => new ManagementResilienceHandler(sp.GetRequiredService<ManagementResiliencePipeline>(),
+            sp.GetRequiredService<RateLimitPacer>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<ManagementTokenHandler>();
         AddPacing(services, configuration);
 
-        // The resilience handler is outermost so that each retry goes through the pacer (every attempt takes a token) and the
-        // token handler (fresh token, 401 refresh).
+        // The resilience handler is outermost so that each retry goes through the token handler (fresh token, 401 refresh); it
+        // also takes a pacer token for every attempt.
         services.AddHttpClient(ManagementHttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
@@ -61,7 +62,6 @@ public static class ProfilesCoreServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<ManagementResilienceHandler>()
-            .AddHttpMessageHandler<PacingHandler>()
             .AddHttpMessageHandler<ManagementTokenHandler>();
         services.AddHttpClient<IUsersClient, UsersClient>(ManagementHttpClientName);
         services.AddHttpClient<IJobsClient, JobsClient>(ManagementHttpClientName);
@@ -101,6 +101,5 @@ public static class ProfilesCoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton<RateLimitPacer>();
-        services.TryAddTransient<PacingHandler>();
     }
 }

@@ -11,6 +11,9 @@ public sealed class BucketState
 
     public DateTimeOffset PausedUntil { get; set; }
 
+    /// <summary>Whether the refill phase was already aligned to the tenant's (see <see cref="Anchor"/>).</summary>
+    public bool Anchored { get; set; }
+
     /// <summary>A full bucket, as a fresh tenant bucket starts.</summary>
     public static BucketState Full(BucketProfile profile, DateTimeOffset now)
     {
@@ -95,6 +98,24 @@ public sealed class BucketState
         if (Tokens > atMost)
         {
             Tokens = Math.Max(0, atMost);
+        }
+    }
+
+    /// <summary>The tenant creates its bucket when our first request arrives, somewhere between our send and its answer, and
+    /// refills at whole steps from then on. Moving our phase to the first answer (once per bucket) keeps our refills after the
+    /// tenant's; at most one round trip of refill is given up, once.</summary>
+    public void Anchor(DateTimeOffset firstAnswerAt, TimeSpan margin)
+    {
+        if (Anchored)
+        {
+            return;
+        }
+
+        Anchored = true;
+        var phase = firstAnswerAt - margin;
+        if (phase > LastRefill)
+        {
+            LastRefill = phase;
         }
     }
 }

@@ -29,6 +29,9 @@ public sealed class DatabaseRateLimitCoordinator(IDbContextFactory<PortalDbConte
     public async ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken) =>
         await UpdateAsync(group, profile, (state, now) => state.Cap(profile, now, atMost, _margin), cancellationToken);
 
+    public async ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken) =>
+        await UpdateAsync(group, profile, (state, _) => state.Anchor(firstAnswerAt, _margin), cancellationToken);
+
     private async Task UpdateAsync(string group, BucketProfile profile, Action<BucketState, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
@@ -44,6 +47,7 @@ public sealed class DatabaseRateLimitCoordinator(IDbContextFactory<PortalDbConte
                     Tokens = Math.Min(row.Tokens, profile.Burst),
                     LastRefill = DateTimeOffset.FromUnixTimeMilliseconds(row.LastRefillMs),
                     PausedUntil = DateTimeOffset.FromUnixTimeMilliseconds(row.PausedUntilMs),
+                    Anchored = row.Anchored,
                 };
             change(state, now);
             if (row is null)
@@ -55,6 +59,7 @@ public sealed class DatabaseRateLimitCoordinator(IDbContextFactory<PortalDbConte
             row.Tokens = state.Tokens;
             row.LastRefillMs = state.LastRefill.ToUnixTimeMilliseconds();
             row.PausedUntilMs = state.PausedUntil == DateTimeOffset.MinValue ? 0 : state.PausedUntil.ToUnixTimeMilliseconds();
+            row.Anchored = state.Anchored;
             row.Burst = profile.Burst;
             row.RatePerSecond = profile.RatePerSecond;
             row.RefillsEverySecond = profile.RefillsEverySecond;

@@ -12,4 +12,7 @@ public interface IRateLimitCoordinator
 
     /// <summary>Caps the group's tokens at <paramref name="atMost"/> (the tenant reported fewer than we believed).</summary>
     ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken);
+
+    /// <summary>Aligns the refill phase of a fresh bucket to the first answer the tenant gave (no-op once done).</summary>
+    ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken);
 }

@@ -39,6 +39,15 @@ public sealed class InMemoryRateLimitCoordinator(TimeProvider timeProvider, IOpt
         }
     }
 
+    public ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Bucket(group, profile, timeProvider.GetUtcNow()).Anchor(firstAnswerAt, _margin);
+            return ValueTask.CompletedTask;
+        }
+    }
+
     private BucketState Bucket(string group, BucketProfile profile, DateTimeOffset now)
     {
         if (!_buckets.TryGetValue(group, out var entry))

@@ -18,6 +18,7 @@ internal sealed partial class PacedGroup
     private DateTimeOffset _nextTokenAt = DateTimeOffset.MinValue;
     private int _waiting;
     private bool _pumping;
+    private int _answered;
 
     public PacedGroup(string name, BucketProfile profile, IRateLimitCoordinator coordinator, TimeProvider timeProvider, PacingOptions options, ILogger logger)
     {
@@ -98,6 +99,9 @@ internal sealed partial class PacedGroup
         using var registration = cancellationToken.Register(static state => ((Waiter)state!).Completion.TrySetCanceled(), waiter);
         await waiter.Completion.Task;
     }
+
+    /// <summary>True only for the first answer this group sees.</summary>
+    public bool TakeFirstAnswer() => Interlocked.Exchange(ref _answered, 1) == 0;
 
     /// <summary>Adopts a bucket size learned from the tenant's headers.</summary>
     public void Learn(BucketProfile profile)

@@ -20,7 +20,7 @@ public sealed class PacingOptions
     public TimeSpan SafetyMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Time kept free at the end of the request budget for the attempt itself.</summary>
-    public TimeSpan AttemptReserve { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan AttemptReserve { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Most tokens taken from the shared store in one transaction.</summary>
     public int LeaseBatch { get; set; } = 8;

@@ -71,6 +71,11 @@ public sealed partial class RateLimitPacer
         }
 
         var now = _timeProvider.GetUtcNow();
+        if (paced.TakeFirstAnswer())
+        {
+            await _coordinator.AnchorAsync(group, profile, now, cancellationToken);
+        }
+
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var until = PauseUntil(headers, now, profile);
