@@ -5,6 +5,9 @@ namespace Profiles.Core.Pacing;
 /// network hop after we sent it, so a client that refilled on its own clock would send each request a little early.</summary>
 public sealed class BucketState
 {
+    // Refill arithmetic adds many small fractions; a count this close to a whole token is that token.
+    private const double Epsilon = 1e-9;
+
     public double Tokens { get; set; }
 
     public DateTimeOffset LastRefill { get; set; }
@@ -51,8 +54,8 @@ public sealed class BucketState
             Tokens = profile.Burst;
         }
 
-        var granted = now < PausedUntil ? 0 : (int)Math.Clamp(Math.Floor(Tokens), 0, Math.Max(wanted, 0));
-        Tokens -= granted;
+        var granted = now < PausedUntil ? 0 : (int)Math.Clamp(Math.Floor(Tokens + Epsilon), 0, Math.Max(wanted, 0));
+        Tokens = Math.Max(0, Tokens - granted);
         return new TokenLease(granted, NextTokenAt(profile, now, margin));
     }
 
@@ -61,13 +64,13 @@ public sealed class BucketState
     {
         ArgumentNullException.ThrowIfNull(profile);
         DateTimeOffset next;
-        if (Tokens >= 1)
+        if (Tokens + Epsilon >= 1)
         {
             next = now;
         }
         else
         {
-            var steps = Math.Max(1, Math.Ceiling(((1 - Tokens) / profile.TokensPerInterval) - 1e-9));
+            var steps = Math.Max(1, Math.Ceiling(((1 - Tokens) / profile.TokensPerInterval) - Epsilon));
             next = LastRefill + (profile.Interval * steps) + margin;
         }
 
