@@ -40,6 +40,8 @@ public static class ReportWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"- Same request budget for all: {StrategyRun.Budget.TotalSeconds:0} s per save. The four strategies of one (plan, workload) run at the same time, each against its own tenant");
         md.AppendLine("  instance (2 shared cores: expect some noise in latencies).");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Workloads: bursts of 30, 100 and 200 saves at once; overload = Poisson arrivals at 1.5× the sustained rate for {overload.TotalSeconds:0} s.");
+        md.AppendLine("- Before each run's clock starts, the client fetches its token and opens its connections (GETs of `/.well-known/jwks.json`, which");
+        md.AppendLine("  neither the tenant's limits nor the pacer count), so latencies measure rate limiting rather than TCP set-up.");
         md.AppendLine("- **Max** is the theoretical maximum: an oracle that knows the bucket (size, rate, refill step: per-minute plans refill once a second)");
         md.AppendLine("  serves saves in arrival order at the first instant a token exists, dropping only saves that cannot finish within the budget.");
         md.AppendLine("  For a burst of N that is min(N, B + r·D) with the refill granularity. **LB** latencies are that oracle's latencies plus a 15 ms round trip.");
@@ -68,7 +70,7 @@ public static class ReportWriter
         {
             var baselines = results.Where(r => r.Plan == ours.Plan && r.Workload == ours.Workload && r.Strategy != Strategy.Ours).ToList();
             var p99Limit = (ours.LowerBoundP99 * 1.2) + roundTripAllowance;
-            md.AppendLine(inv, $"| {ours.Plan.Name} | {ours.Workload} | {Mark(ours.GoodputRatio >= 0.95)} {ours.GoodputRatio:P1} | {Mark(ours.Share429 <= 0.03)} {ours.Share429:P1} | {Mark(ours.AttemptsPerSave <= 1.1)} {ours.AttemptsPerSave:0.00} | {Mark(ours.P99 <= p99Limit)} {ours.P99.TotalMilliseconds:0} ≤ {p99Limit.TotalMilliseconds:0} ms | {Mark(ours.Duplicates == 0)} {ours.Duplicates} | {Mark(baselines.All(b => ours.Successes > b.Successes))} {ours.Successes} vs ≤ {baselines.Max(b => b.Successes)} |");
+            md.AppendLine(inv, $"| {ours.Plan.Name} | {ours.Workload} | {Mark(ours.GoodputRatio >= 0.95)} {ours.GoodputRatio:P1} | {Mark(ours.Share429 <= 0.03)} {ours.Share429:P1} | {Mark(ours.AttemptsPerSave <= 1.1)} {ours.AttemptsPerSave:0.00} | {Mark(ours.P99 <= p99Limit)} {ours.P99.TotalMilliseconds:0} ≤ {p99Limit.TotalMilliseconds:0} ms | {Mark(ours.Duplicates == 0)} {ours.Duplicates} | {Beats(ours, baselines)} |");
         }
 
         md.AppendLine();
@@ -85,6 +87,18 @@ public static class ReportWriter
         Strategy.Standard => "standard",
         _ => "Auth0 SDK",
     };
+
+    private static string Beats(RunResult ours, List<RunResult> baselines)
+    {
+        var best = baselines.Max(b => b.Successes);
+        if (ours.Successes > best)
+        {
+            return $"✅ {ours.Successes} vs ≤ {best}";
+        }
+
+        // Under the bucket size every strategy can reach the maximum; a tie there is the best possible result.
+        return ours.Successes == ours.TheoreticalMax ? $"✅ {ours.Successes} = max (tie)" : $"❌ {ours.Successes} vs {best}";
+    }
 
     private static string Mark(bool met) => met ? "✅" : "❌";
 

@@ -53,6 +53,7 @@ public static class StrategyRun
         var users = provider.GetRequiredService<IUsersClient>();
         // The token is fetched before the clock starts: the runs measure the Management API bucket, not /oauth/token.
         await provider.GetRequiredService<IManagementTokenProvider>().GetTokenAsync(CancellationToken.None);
+        await WarmConnectionsAsync(provider, tenant, Math.Min(workload.Arrivals.Count, 64));
 
         var clock = Stopwatch.StartNew();
         var saves = new List<Task<SaveOutcome>>(workload.Arrivals.Count);
@@ -69,6 +70,18 @@ public static class StrategyRun
         }
 
         return await Task.WhenAll(saves);
+    }
+
+    /// <summary>Opens the connections a burst will use, through the same handler chain, on a path outside the Management API
+    /// (neither the tenant nor the pacer counts it), so that the measured latencies are not TCP set-up on two busy cores.</summary>
+    private static async Task WarmConnectionsAsync(ServiceProvider provider, BenchTenant tenant, int connections)
+    {
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(ProfilesCoreServiceCollectionExtensions.ManagementHttpClientName);
+        var jwks = new Uri(tenant.BaseUrl + "/.well-known/jwks.json");
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            using var response = await client.GetAsync(jwks);
+        }));
     }
 
     private static async Task<SaveOutcome> SaveAsync(IUsersClient users, string userId, Stopwatch clock, TimeSpan arrival)

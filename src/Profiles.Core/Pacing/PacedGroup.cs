@@ -173,13 +173,10 @@ internal sealed partial class PacedGroup
                 delay = lease.NextTokenAt - now;
             }
 
-            if (delay > TimeSpan.Zero)
+            if (delay > TimeSpan.Zero || lease.Granted == 0)
             {
-                await Task.Delay(delay, _timeProvider);
-            }
-            else if (lease.Granted == 0)
-            {
-                await Task.Yield();
+                // Timers count whole milliseconds: rounding down would wake the pump just before the token, over and over.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(delay.TotalMilliseconds))), _timeProvider);
             }
         }
     }

@@ -16,11 +16,18 @@ public static class PacingPlans
 
     public static bool IsKnown(string? plan) => plan is Auto or Free or Essentials or Enterprise or Off;
 
-    /// <summary>The bucket group and its starting profile for a request; null when the plan is <see cref="Off"/>.
+    /// <summary>The bucket group and its starting profile for a request; null when the plan is <see cref="Off"/> or the path is
+    /// not under <c>/api/v2/</c>.
     /// <see cref="Auto"/> starts Enterprise-sized with one global bucket and learns the real size from <c>x-ratelimit-limit</c>.</summary>
     public static (string Group, BucketProfile Profile)? Classify(string plan, HttpMethod method, string relativePath)
     {
         ArgumentNullException.ThrowIfNull(method);
+        if (relativePath is { Length: > 0 } && relativePath[0] == '/' && !relativePath.Contains("/api/v2/", StringComparison.Ordinal))
+        {
+            // Not a Management API path (the tenant does not count it against these buckets).
+            return null;
+        }
+
         return plan switch
         {
             Off => null,

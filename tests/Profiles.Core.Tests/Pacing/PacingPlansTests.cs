@@ -27,6 +27,10 @@ public sealed class PacingPlansTests
     [Fact]
     public void Off_paces_nothing() => Assert.Null(PacingPlans.Classify("off", HttpMethod.Get, "/api/v2/users/x"));
 
+    [Fact]
+    public void Paths_outside_the_management_api_are_not_paced() =>
+        Assert.Null(PacingPlans.Classify("free", HttpMethod.Get, "/.well-known/jwks.json"));
+
     [Theory]
     [InlineData(2, 2.0, false)]
     [InlineData(10, 2.0, false)]

@@ -149,6 +149,7 @@ public sealed class RateLimitPacerTests
             await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(100));
         }
 
+        Assert.True(waiting.IsCompleted);
         Assert.True(await waiting >= reset);
     }
 
