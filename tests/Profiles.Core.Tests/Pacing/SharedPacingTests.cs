@@ -36,7 +36,7 @@ public sealed class SharedPacingTests : IDisposable
             await PacerHarness.StepAsync(_time, TimeSpan.FromMilliseconds(100), settleMs: 100);
         }
 
-        Assert.True(await waiting >= reset);
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(30)) >= reset);
         await using var db = _database.CreateDbContext();
         var row = await db.RateLimitBuckets.SingleAsync();
         Assert.Equal(reset.ToUnixTimeMilliseconds(), row.PausedUntilMs);
@@ -60,6 +60,23 @@ public sealed class SharedPacingTests : IDisposable
         {
             Assert.True(admitted[k] >= ((k + 1 - 2) / 2.0) - 1e-6, $"request {k} admitted at {admitted[k]} s");
         }
+    }
+
+    [Fact]
+    public async Task Concurrent_leases_from_two_instances_never_hand_out_more_than_the_bucket()
+    {
+        var options = new PacerHarness("free", _time).Options;
+        var first = new DatabaseRateLimitCoordinator(_database, _time, options);
+        var second = new DatabaseRateLimitCoordinator(_database, _time, options);
+        var profile = new BucketProfile(10, 0.001, false);
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            Task.Run(async () => await (i % 2 == 0 ? first : second).LeaseAsync("write-users", profile, 1, CancellationToken.None))));
+
+        Assert.Equal(10, leases.Sum(lease => lease.Granted));
+        await using var db = _database.CreateDbContext();
+        var row = await db.RateLimitBuckets.SingleAsync();
+        Assert.Equal(0, row.Tokens, 6);
     }
 
     public void Dispose() => _database.Dispose();
