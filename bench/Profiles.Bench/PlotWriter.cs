@@ -92,10 +92,11 @@ public static class PlotWriter
         }
 
         svg.Append(inv, $"<text x='{left + (width / 2)}' y='{PanelHeight - 3}' text-anchor='middle' font-size='11'>seconds</text>");
-        svg.Append(Line(runs[0].IdealSuccessTimes, "#000", "stroke-dasharray='5,4'", X, Y));
-        foreach (var run in runs.OrderBy(r => r.Strategy == Strategy.Ours))
+        svg.Append(Line(runs[0].IdealSuccessTimes, "#000", "stroke-width='1.5' stroke-dasharray='5,4'", X, Y));
+        // Ours first and wide, the baselines thinner on top, so lines that coincide with ours stay visible.
+        foreach (var run in runs.OrderBy(r => r.Strategy != Strategy.Ours))
         {
-            svg.Append(Line(run.SuccessTimes, Colors[run.Strategy], "", X, Y));
+            svg.Append(Line(run.SuccessTimes, Colors[run.Strategy], run.Strategy == Strategy.Ours ? "stroke-width='4'" : "stroke-width='1.5'", X, Y));
         }
 
         svg.Append("</svg>");
@@ -112,6 +113,6 @@ public static class PlotWriter
             points.Append(inv, $"{x(times[i].TotalSeconds):0.0},{y(i):0.0} {x(times[i].TotalSeconds):0.0},{y(i + 1):0.0} ");
         }
 
-        return $"<polyline fill='none' stroke='{color}' stroke-width='2' {extra} points='{points}'/>";
+        return $"<polyline fill='none' stroke='{color}' {extra} points='{points}'/>";
     }
 }
