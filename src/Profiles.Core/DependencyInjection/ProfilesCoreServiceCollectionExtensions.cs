@@ -1,10 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Profiles.Core.Settings;
 using Profiles.Core.Authentication;
+using Profiles.Core.Data;
 using Profiles.Core.Management;
+using Profiles.Core.Pacing;
 using Profiles.Core.Preferences;
 using Profiles.Core.Profiles;
 using Profiles.Core.Resilience;
@@ -45,10 +48,13 @@ public static class ProfilesCoreServiceCollectionExtensions
         services.TryAddSingleton<ManagementTokenProvider>();
         services.TryAddSingleton<IManagementTokenProvider>(sp => sp.GetRequiredService<ManagementTokenProvider>());
         services.TryAddSingleton<ManagementResiliencePipeline>();
-        services.TryAddTransient<ManagementResilienceHandler>();
+        services.TryAddTransient(sp => new ManagementResilienceHandler(sp.GetRequiredService<ManagementResiliencePipeline>(),
+            sp.GetRequiredService<RateLimitPacer>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<ManagementTokenHandler>();
+        AddPacing(services, configuration);
 
-        // The resilience handler is outermost so that each retry goes through the token handler (fresh token, 401 refresh).
+        // The resilience handler is outermost so that each retry goes through the token handler (fresh token, 401 refresh); it
+        // also takes a pacer token for every attempt.
         services.AddHttpClient(ManagementHttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
@@ -70,5 +76,30 @@ public static class ProfilesCoreServiceCollectionExtensions
         services.TryAddSingleton<AppMetadataPresenter>();
         services.TryAddScoped<IProfileService, ProfileService>();
         return services;
+    }
+
+    /// <summary>The pacer, with its bucket state in memory, or in the portal database when <c>Auth0:Management:Pacing:Shared</c>
+    /// is true (then <c>PortalDatabase:ConnectionString</c> is required).</summary>
+    private static void AddPacing(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PortalDatabaseOptions>().Bind(configuration.GetSection(PortalDatabaseOptions.SectionName));
+        var shared = configuration.GetValue<bool>(ManagementApiOptions.SectionName + ":Pacing:Shared");
+        if (shared)
+        {
+            var connectionString = configuration[PortalDatabaseOptions.SectionName + ":ConnectionString"];
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Auth0:Management:Pacing:Shared needs PortalDatabase:ConnectionString.");
+            }
+
+            services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
+            services.TryAddSingleton<IRateLimitCoordinator, DatabaseRateLimitCoordinator>();
+        }
+        else
+        {
+            services.TryAddSingleton<IRateLimitCoordinator, InMemoryRateLimitCoordinator>();
+        }
+
+        services.TryAddSingleton<RateLimitPacer>();
     }
 }

@@ -10,7 +10,9 @@ using Profiles.Core.Settings;
 namespace Profiles.Core.Resilience;
 
 /// <summary>The single retry layer of the Management API (design §3), shared by every client so that the circuit breaker sees
-/// the whole tenant. Order, outermost first: request budget → retry → circuit breaker → attempt timeout.</summary>
+/// the whole tenant. Order, outermost first: request budget → retry → [pacer] → circuit breaker → attempt timeout. The pacer's
+/// wait sits between the two pipelines so that queueing for a rate-limit token neither counts against the attempt timeout nor
+/// reaches the breaker.</summary>
 public sealed partial class ManagementResiliencePipeline
 {
     private static readonly ResiliencePropertyKey<DateTimeOffset> DeadlineKey = new("Profiles.Deadline");
@@ -50,6 +52,8 @@ public sealed partial class ManagementResiliencePipeline
                     return ValueTask.CompletedTask;
                 },
             })
+            .Build();
+        AttemptPipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 FailureRatio = settings.BreakerFailureRatio,
@@ -62,16 +66,22 @@ public sealed partial class ManagementResiliencePipeline
             .Build();
     }
 
-    /// <summary>The pipeline; run it with a context from <see cref="PrepareContext"/>.</summary>
+    /// <summary>Request budget and retry; run it with a context from <see cref="PrepareContext"/>, and each attempt inside it
+    /// through <see cref="AttemptPipeline"/>.</summary>
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
-    /// <summary>Rents a context that carries the call's deadline and whether the request may be repeated after a server failure
+    /// <summary>Circuit breaker and attempt timeout around one attempt.</summary>
+    public ResiliencePipeline<HttpResponseMessage> AttemptPipeline { get; }
+
+    /// <summary>Rents a context (and marks the request) with the call's deadline and whether the request may be repeated after a server failure
     /// (see <see cref="RetryableRequest"/>). Return it to <see cref="ResilienceContextPool.Shared"/> afterwards.</summary>
     public ResilienceContext PrepareContext(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(DeadlineKey, _timeProvider.GetUtcNow() + _requestBudget);
+        var deadline = _timeProvider.GetUtcNow() + _requestBudget;
+        context.Properties.Set(DeadlineKey, deadline);
+        RequestDeadline.Set(request, deadline);
         context.Properties.Set(IdempotentKey, RetryableRequest.IsSafeToRepeat(request));
         context.Properties.Set(MethodKey, request.Method.Method);
         return context;

@@ -1,3 +1,5 @@
+using Profiles.Core.Pacing;
+
 namespace Profiles.Core.Settings;
 
 /// <summary>How the portal calls the Management API v2, section <c>Auth0:Management</c>.</summary>
@@ -37,4 +39,7 @@ public sealed class ManagementApiOptions
 
     /// <summary>How long calls fail fast once the circuit opened.</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Client-side pacing against the tenant's rate-limit buckets.</summary>
+    public PacingOptions Pacing { get; set; } = new();
 }

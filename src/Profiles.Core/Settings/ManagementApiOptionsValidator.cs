@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Profiles.Core.Pacing;
 
 namespace Profiles.Core.Settings;
 
@@ -42,6 +43,17 @@ public sealed class ManagementApiOptionsValidator : IValidateOptions<ManagementA
         if (options.ProfileCacheSeconds < 0)
         {
             failures.Add("Auth0:Management:ProfileCacheSeconds must not be negative.");
+        }
+
+        if (!PacingPlans.IsKnown(options.Pacing.Plan))
+        {
+            failures.Add("Auth0:Management:Pacing:Plan must be auto, free, essentials, enterprise or off.");
+        }
+
+        if (options.Pacing.AdmissionDeadline < TimeSpan.Zero || options.Pacing.QueueLimit < 0 || options.Pacing.LeaseBatch < 1
+            || options.Pacing.SafetyMargin < TimeSpan.Zero || options.Pacing.AttemptReserve < TimeSpan.Zero)
+        {
+            failures.Add("Auth0:Management:Pacing: AdmissionDeadline, SafetyMargin, AttemptReserve and QueueLimit must not be negative; LeaseBatch must be at least 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

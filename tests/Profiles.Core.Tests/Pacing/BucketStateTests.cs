@@ -1,0 +1,97 @@
+using Profiles.Core.Pacing;
+
+namespace Profiles.Core.Tests.Pacing;
+
+public sealed class BucketStateTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly BucketProfile Free = new(2, 2, false);
+    private static readonly BucketProfile Essentials = new(20, 200 / 60.0, true);
+
+    public static TheoryData<string, bool, int, int, double, int> RefillCases => new()
+    {
+        // name, per-minute plan?, taken at start, wait ms, margin ms, whole tokens expected
+        { "per-second plan refills by the millisecond", false, 2, 499, 0, 0 },
+        { "one token after 1/r", false, 2, 500, 0, 1 },
+        { "never beyond the burst", false, 2, 60_000, 0, 2 },
+        { "the margin delays the refill", false, 2, 550, 100, 0 },
+        { "per-minute plan: nothing within the first second", true, 20, 999, 0, 0 },
+        { "per-minute plan: 3.33 tokens at each whole second", true, 20, 1000, 0, 3 },
+        { "per-minute plan: fractions carry over", true, 20, 3000, 0, 10 },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefillCases))]
+    public void Refill_follows_the_tenants_step(string name, bool perMinute, int taken, int waitMs, double marginMs, int expected)
+    {
+        Assert.NotNull(name);
+        var profile = perMinute ? Essentials : Free;
+        var state = BucketState.Full(profile, Start);
+        Assert.Equal(taken, state.Take(profile, taken, Start, TimeSpan.Zero).Granted);
+
+        var lease = state.Take(profile, 100, Start.AddMilliseconds(waitMs), TimeSpan.FromMilliseconds(marginMs));
+
+        Assert.Equal(expected, lease.Granted);
+    }
+
+    [Fact]
+    public void Next_token_time_accounts_for_step_and_margin()
+    {
+        var state = BucketState.Full(Essentials, Start);
+        var lease = state.Take(Essentials, 25, Start, TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(20, lease.Granted);
+        Assert.Equal(Start.AddMilliseconds(1100), lease.NextTokenAt);
+    }
+
+    [Fact]
+    public void Drain_pauses_until_the_reset_and_aligns_the_next_refill_to_it()
+    {
+        var state = BucketState.Full(Free, Start);
+        var until = Start.AddSeconds(2);
+
+        state.Drain(Free, Start, until, TimeSpan.Zero);
+
+        Assert.Equal(0, state.Take(Free, 1, until.AddMilliseconds(-1), TimeSpan.Zero).Granted);
+        var lease = state.Take(Free, 5, until, TimeSpan.Zero);
+        Assert.Equal(1, lease.Granted);
+        Assert.Equal(until.AddMilliseconds(500), lease.NextTokenAt);
+    }
+
+    [Fact]
+    public void An_earlier_pause_does_not_shorten_a_later_one()
+    {
+        var state = BucketState.Full(Free, Start);
+        state.Drain(Free, Start, Start.AddSeconds(5), TimeSpan.Zero);
+        state.Drain(Free, Start, Start.AddSeconds(1), TimeSpan.Zero);
+
+        Assert.Equal(Start.AddSeconds(5), state.PausedUntil);
+    }
+
+    [Theory]
+    [InlineData(20, 5, 5)]
+    [InlineData(3, 5, 3)]
+    [InlineData(20, -1, 0)]
+    public void Cap_only_lowers_the_count(int tokens, double atMost, double expected)
+    {
+        var state = BucketState.Full(Essentials, Start);
+        state.Take(Essentials, 20 - tokens, Start, TimeSpan.Zero);
+
+        state.Cap(Essentials, Start, atMost, TimeSpan.Zero);
+
+        Assert.Equal(expected, state.Tokens, 3);
+    }
+
+    [Fact]
+    public void Anchor_moves_the_refill_phase_to_the_first_answer_once()
+    {
+        var state = BucketState.Full(Essentials, Start);
+        state.Take(Essentials, 20, Start, TimeSpan.Zero);
+
+        state.Anchor(Start.AddMilliseconds(300), TimeSpan.Zero);
+        state.Anchor(Start.AddMilliseconds(900), TimeSpan.Zero);
+
+        Assert.Equal(0, state.Take(Essentials, 5, Start.AddMilliseconds(1200), TimeSpan.Zero).Granted);
+        Assert.Equal(3, state.Take(Essentials, 5, Start.AddMilliseconds(1300), TimeSpan.Zero).Granted);
+    }
+}
