@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Moq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Profiles.Web.Tests.Infrastructure;
@@ -52,5 +54,38 @@ public sealed class SessionCookieTests : IAsyncLifetime
         var options = portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
 
         Assert.Equal(TimeSpan.FromMinutes(60), options.ExpireTimeSpan);
+    }
+
+    [Fact]
+    public async Task An_active_session_ends_at_the_absolute_lifetime_however_recently_it_was_used()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var basePortal = PortalFactory.For(_provider, new Dictionary<string, string?>
+        {
+            ["Profiles:Session:LifetimeMinutes"] = "1440",
+            ["Profiles:Session:AbsoluteLifetimeHours"] = "1",
+        });
+        basePortal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>())).ReturnsAsync(SampleProfiles.Alice());
+        await using var portal = basePortal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = portal.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        await PortalSession.SignInSuccessfullyAsync(client);
+
+        clock.Advance(TimeSpan.FromMinutes(50));
+        var stillIn = await client.GetAsync("/profile");
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var expired = await client.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.Contains("/authorize", expired.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -60,7 +60,9 @@ public static class Auth0LoginExtensions
                 cookie.LoginPath = "/account/login";
                 cookie.LogoutPath = "/account/logout";
                 cookie.AccessDeniedPath = Auth0OAuthEvents.SignInErrorPath;
+                cookie.EventsType = typeof(PortalSessionEvents);
             });
+        services.AddScoped<PortalSessionEvents>();
 
         services.AddOptions<OAuthOptions>(Scheme)
             .Configure<IOptions<Auth0Options>>((oauth, auth0) =>

@@ -10,4 +10,8 @@ public sealed class SessionOptions
     /// <summary>Idle lifetime of the session cookie in minutes (sliding).</summary>
     [Range(1, 24 * 60)]
     public int LifetimeMinutes { get; set; } = 60;
+
+    /// <summary>Longest a session lasts from sign-in however active it is, in hours; then the user signs in again.</summary>
+    [Range(1, 30 * 24)]
+    public int AbsoluteLifetimeHours { get; set; } = 12;
 }
