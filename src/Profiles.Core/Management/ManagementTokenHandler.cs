@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace Profiles.Core.Management;
 
 /// <summary>Adds the Management API bearer token; on a 401 it drops the token and tries once more with a fresh one
-/// (a token revoked or rotated early by the tenant).</summary>
+/// (a token revoked or rotated early by the tenant), unless the refused token was itself just issued.</summary>
 public sealed class ManagementTokenHandler(IManagementTokenProvider tokenProvider) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -23,9 +23,15 @@ public sealed class ManagementTokenHandler(IManagementTokenProvider tokenProvide
             return response;
         }
 
-        response.Dispose();
         tokenProvider.Invalidate(token);
         var fresh = await tokenProvider.GetTokenAsync(cancellationToken);
+        if (fresh == token)
+        {
+            // The provider kept a token too fresh to be stale: another attempt with it would fail the same way.
+            return response;
+        }
+
+        response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
         return await base.SendAsync(request, cancellationToken);
     }

@@ -54,11 +54,15 @@ public sealed partial class ManagementTokenProvider : IManagementTokenProvider
         return result.Token;
     }
 
+    /// <summary>How old a refused token must be before a 401 may force a new one (at most one forced refresh per interval).</summary>
+    public static readonly TimeSpan MinimumForcedRefreshAge = TimeSpan.FromSeconds(30);
+
     public void Invalidate(string? rejectedToken = null)
     {
         lock (_gate)
         {
-            if (rejectedToken is null || _cached?.Token == rejectedToken)
+            if (rejectedToken is null
+                || (_cached?.Token == rejectedToken && _timeProvider.GetUtcNow() - _cached.IssuedAt >= MinimumForcedRefreshAge))
             {
                 _cached = null;
             }
@@ -146,7 +150,8 @@ public sealed partial class ManagementTokenProvider : IManagementTokenProvider
             var lifetime = TimeSpan.FromSeconds(Math.Max(token.ExpiresIn, 0));
             var usable = lifetime > RefreshMargin * 2 ? lifetime - RefreshMargin : lifetime / 2;
             LogTokenIssued(_logger, token.ExpiresIn);
-            return new CachedToken(token.AccessToken, _timeProvider.GetUtcNow() + usable);
+            var now = _timeProvider.GetUtcNow();
+            return new CachedToken(token.AccessToken, now, now + usable);
         }
     }
 
@@ -156,5 +161,5 @@ public sealed partial class ManagementTokenProvider : IManagementTokenProvider
     [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Management API token request failed with {Status} ({ErrorCode})")]
     private static partial void LogTokenRequestFailed(ILogger logger, int status, string? errorCode);
 
-    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt);
+    private sealed record CachedToken(string Token, DateTimeOffset IssuedAt, DateTimeOffset RefreshAt);
 }

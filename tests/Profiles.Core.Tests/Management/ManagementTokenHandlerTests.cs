@@ -12,21 +12,26 @@ public sealed class ManagementTokenHandlerTests
     private static readonly Func<HttpResponseMessage> Unauthorized = () => StubHandler.Json(HttpStatusCode.Unauthorized,
         """{"statusCode":401,"error":"Unauthorized","message":"Invalid token.","errorCode":"invalid_token"}""");
 
-    private static (ManagementTokenProvider Provider, StubHandler TokenEndpoint) TokenSource()
+    private static (ManagementTokenProvider Provider, StubHandler TokenEndpoint) TokenSource() => TokenSource(new FakeTimeProvider());
+
+    private static (ManagementTokenProvider Provider, StubHandler TokenEndpoint) TokenSource(FakeTimeProvider clock)
     {
         var endpoint = new StubHandler((request, _) => Task.FromResult(StubHandler.Json(HttpStatusCode.OK,
             "{\"access_token\":\"t-" + request.Index + "\",\"expires_in\":86400,\"token_type\":\"Bearer\"}")));
         var provider = new ManagementTokenProvider(new StubHttpClientFactory(endpoint),
             Options.Create(new ManagementApiOptions { ClientId = "m", ClientSecret = "s", Audience = "https://tenant.example/api/v2/" }),
             Options.Create(new Auth0Options { Domain = "tenant.example" }),
-            new FakeTimeProvider(), NullLogger<ManagementTokenProvider>.Instance);
+            clock, NullLogger<ManagementTokenProvider>.Instance);
         return (provider, endpoint);
     }
 
     [Fact]
     public async Task A_401_refreshes_the_token_once_and_retries()
     {
-        var (provider, tokenEndpoint) = TokenSource();
+        var clock = new FakeTimeProvider();
+        var (provider, tokenEndpoint) = TokenSource(clock);
+        await provider.GetTokenAsync(CancellationToken.None);
+        clock.Advance(ManagementTokenProvider.MinimumForcedRefreshAge);
         var api = new StubHandler((request, _) => Task.FromResult(request.BearerToken == "t-0"
             ? Unauthorized()
             : StubHandler.Json(HttpStatusCode.OK, Fixtures.User())));
@@ -42,7 +47,10 @@ public sealed class ManagementTokenHandlerTests
     [Fact]
     public async Task A_second_401_is_returned_without_further_refreshes()
     {
-        var (provider, tokenEndpoint) = TokenSource();
+        var clock = new FakeTimeProvider();
+        var (provider, tokenEndpoint) = TokenSource(clock);
+        await provider.GetTokenAsync(CancellationToken.None);
+        clock.Advance(ManagementTokenProvider.MinimumForcedRefreshAge);
         var api = new StubHandler(Unauthorized);
         using var harness = new ManagementHarness(api, options => options.MaxRetries = 0, provider);
 
@@ -51,6 +59,23 @@ public sealed class ManagementTokenHandlerTests
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal(2, api.Requests.Count);
         Assert.Equal(2, tokenEndpoint.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_token_refused_moments_after_it_was_issued_is_not_replaced_so_a_misconfiguration_does_not_drain_the_token_quota()
+    {
+        var (provider, tokenEndpoint) = TokenSource();
+        var api = new StubHandler(Unauthorized);
+        using var harness = new ManagementHarness(api, options => options.MaxRetries = 0, provider);
+
+        for (var call = 0; call < 3; call++)
+        {
+            var error = await Assert.ThrowsAsync<ManagementApiException>(() => harness.Time.DriveAsync(harness.Users.GetAsync(Fixtures.DatabaseUserId)));
+            Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        }
+
+        Assert.Equal(3, api.Requests.Count);
+        Assert.Single(tokenEndpoint.Requests);
     }
 
     [Fact]

@@ -89,9 +89,11 @@ public sealed class ManagementTokenProviderTests
     public async Task Invalidate_with_a_stale_token_keeps_the_fresh_one()
     {
         var stub = new StubHandler((request, _) => Task.FromResult(Token("t-" + request.Index)));
-        var provider = Create(stub, new FakeTimeProvider());
+        var clock = new FakeTimeProvider();
+        var provider = Create(stub, clock);
 
         var first = await provider.GetTokenAsync(CancellationToken.None);
+        clock.Advance(ManagementTokenProvider.MinimumForcedRefreshAge);
         provider.Invalidate(first);
         var second = await provider.GetTokenAsync(CancellationToken.None);
         provider.Invalidate(first);
@@ -99,5 +101,20 @@ public sealed class ManagementTokenProviderTests
         Assert.Equal(second, await provider.GetTokenAsync(CancellationToken.None));
         provider.Invalidate();
         Assert.Equal("t-2", await provider.GetTokenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Invalidate_keeps_a_token_issued_less_than_the_minimum_age_ago()
+    {
+        var stub = new StubHandler((request, _) => Task.FromResult(Token("t-" + request.Index)));
+        var clock = new FakeTimeProvider();
+        var provider = Create(stub, clock);
+
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        clock.Advance(ManagementTokenProvider.MinimumForcedRefreshAge - TimeSpan.FromSeconds(1));
+        provider.Invalidate(first);
+
+        Assert.Equal(first, await provider.GetTokenAsync(CancellationToken.None));
+        Assert.Single(stub.Requests);
     }
 }
