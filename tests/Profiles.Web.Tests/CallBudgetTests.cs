@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Faults;
 using Profiles.LocalTenant.Hosting;
 using Profiles.Web.Tests.Infrastructure;
@@ -24,22 +23,8 @@ public sealed class CallBudgetTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tenant = await EmbeddedLocalTenant.StartAsync("Development", options =>
-        {
-            options.DatabasePath = ":memory:";
-            options.AdditionalClients.Add(new TenantClient
-            {
-                ClientId = ClientId,
-                ClientSecret = ClientSecret,
-                Name = "Portal call-budget tests",
-                Callbacks = ["https://localhost/signin-auth0"],
-                AllowedLogoutUrls = ["https://localhost/"],
-                ManagementScopes = ["read:users", "update:users"],
-            });
-        });
-        _portal = new PortalFactory(_tenant.BaseUrl,
-            extraSettings: new Dictionary<string, string?> { ["Auth0:ClientId"] = ClientId, ["Auth0:ClientSecret"] = ClientSecret },
-            realProfileService: true);
+        _tenant = await PortalTenant.StartAsync(ClientId, ClientSecret);
+        _portal = new PortalFactory(_tenant.BaseUrl, extraSettings: PortalTenant.Settings(ClientId, ClientSecret), realProfileService: true);
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
-using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
 using Profiles.Web.Tests.Infrastructure;
 
@@ -21,20 +20,8 @@ public sealed class LocalTenantSignInTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tenant = await EmbeddedLocalTenant.StartAsync("Development", options =>
-        {
-            options.DatabasePath = ":memory:";
-            options.AdditionalClients.Add(new TenantClient
-            {
-                ClientId = ClientId,
-                ClientSecret = ClientSecret,
-                Name = "Portal web tests",
-                Callbacks = ["https://localhost/signin-auth0"],
-                AllowedLogoutUrls = ["https://localhost/"],
-                ManagementScopes = ["read:users", "update:users"],
-            });
-        });
-        var settings = new Dictionary<string, string?> { ["Auth0:ClientId"] = ClientId, ["Auth0:ClientSecret"] = ClientSecret };
+        _tenant = await PortalTenant.StartAsync(ClientId, ClientSecret);
+        var settings = PortalTenant.Settings(ClientId, ClientSecret);
         _portal = new PortalFactory(_tenant.BaseUrl, extraSettings: settings);
         _realPortal = new PortalFactory(_tenant.BaseUrl, extraSettings: settings, realProfileService: true);
     }

@@ -1,0 +1,27 @@
+using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Hosting;
+
+namespace Profiles.Web.Tests.Infrastructure;
+
+/// <summary>A real, in-memory local tenant with the portal under test registered as a client at <c>https://localhost</c>.</summary>
+internal static class PortalTenant
+{
+    public static Task<EmbeddedLocalTenant> StartAsync(string clientId, string clientSecret) =>
+        EmbeddedLocalTenant.StartAsync("Development", options =>
+        {
+            options.DatabasePath = ":memory:";
+            options.AdditionalClients.Add(new TenantClient
+            {
+                ClientId = clientId,
+                ClientSecret = clientSecret,
+                Name = "Portal under test",
+                Callbacks = ["https://localhost/signin-auth0"],
+                AllowedLogoutUrls = ["https://localhost/"],
+                ManagementScopes = ["read:users", "update:users"],
+            });
+        });
+
+    /// <summary>The settings that point the portal at the tenant's client.</summary>
+    public static Dictionary<string, string?> Settings(string clientId, string clientSecret) =>
+        new() { ["Auth0:ClientId"] = clientId, ["Auth0:ClientSecret"] = clientSecret };
+}
