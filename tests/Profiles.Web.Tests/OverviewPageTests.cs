@@ -4,38 +4,18 @@ using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
 
-public sealed class OverviewPageTests : IAsyncLifetime
+public sealed class OverviewPageTests() : SignedInPortalTests(SampleProfiles.Alice(appMetadata: new JsonObject
 {
-    private FakeOidcProvider _provider = null!;
-    private PortalFactory _portal = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeOidcProvider.StartAsync();
-        _portal = PortalFactory.For(_provider);
-        _portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(SampleProfiles.Alice(appMetadata: new JsonObject
-            {
-                ["plan"] = "premium",
-                ["customer_since"] = "2023-05-17",
-                ["roles"] = new JsonArray("editor", "billing"),
-                ["internal_flag"] = "do-not-show",
-            }));
-        _client = _portal.CreatePortalClient();
-        await PortalSession.SignInSuccessfullyAsync(_client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
+    ["plan"] = "premium",
+    ["customer_since"] = "2023-05-17",
+    ["roles"] = new JsonArray("editor", "billing"),
+    ["internal_flag"] = "do-not-show",
+}))
+{
     [Fact]
     public async Task Overview_shows_the_profile_identities_and_declared_app_metadata_read_only()
     {
-        var document = await PortalSession.GetDocumentAsync(_client, "/");
+        var document = await PortalSession.GetDocumentAsync(Client, "/");
         var main = document.GetElementById("main")!;
         var text = main.TextContent;
 
@@ -62,7 +42,7 @@ public sealed class OverviewPageTests : IAsyncLifetime
     [InlineData("/account/signin-error?reason=access_denied")]
     public async Task Pages_are_accessible_by_construction(string path)
     {
-        var document = await PortalSession.GetDocumentAsync(_client, path);
+        var document = await PortalSession.GetDocumentAsync(Client, path);
 
         Assert.False(string.IsNullOrWhiteSpace(document.Title));
         Assert.Single(document.QuerySelectorAll("h1"));
@@ -87,7 +67,7 @@ public sealed class OverviewPageTests : IAsyncLifetime
     [Fact]
     public async Task Layout_has_landmarks_skip_link_lang_and_unique_ids()
     {
-        var document = await PortalSession.GetDocumentAsync(_client, "/");
+        var document = await PortalSession.GetDocumentAsync(Client, "/");
 
         Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("#main", document.QuerySelector("body > a.skip-link")!.GetAttribute("href"));

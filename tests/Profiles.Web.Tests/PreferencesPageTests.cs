@@ -6,38 +6,18 @@ using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
 
-public sealed class PreferencesPageTests : IAsyncLifetime
+public sealed class PreferencesPageTests() : SignedInPortalTests(SampleProfiles.Alice(userMetadata: new JsonObject
 {
-    private FakeOidcProvider _provider = null!;
-    private PortalFactory _portal = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeOidcProvider.StartAsync();
-        _portal = PortalFactory.For(_provider);
-        _portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(SampleProfiles.Alice(userMetadata: new JsonObject
-            {
-                ["preferred_language"] = "en",
-                ["time_zone"] = "Europe/Paris",
-                ["larger_text"] = true,
-                ["newsletter_opt_in"] = false,
-            }));
-        _client = _portal.CreatePortalClient();
-        await PortalSession.SignInSuccessfullyAsync(_client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
+    ["preferred_language"] = "en",
+    ["time_zone"] = "Europe/Paris",
+    ["larger_text"] = true,
+    ["newsletter_opt_in"] = false,
+}))
+{
     [Fact]
     public async Task Each_declared_field_is_rendered_by_type_with_its_label_help_and_current_value()
     {
-        var document = await PortalSession.GetDocumentAsync(_client, "/preferences");
+        var document = await PortalSession.GetDocumentAsync(Client, "/preferences");
 
         Assert.False(string.IsNullOrEmpty(PortalSession.AntiforgeryToken(document)));
         var language = document.GetElementById("pref-preferred_language")!;
@@ -59,13 +39,13 @@ public sealed class PreferencesPageTests : IAsyncLifetime
     public async Task Post_sends_declared_raw_values_for_the_signed_in_user_and_unticked_boxes_as_false()
     {
         IReadOnlyDictionary<string, string?>? sent = null;
-        _portal.Profiles
+        Portal.Profiles
             .Setup(p => p.UpdatePreferencesAsync(It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
             .Callback<string, IReadOnlyDictionary<string, string?>, CancellationToken>((_, values, _) => sent = values)
             .ReturnsAsync(ProfileResult.Ok(SampleProfiles.Alice()));
-        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(_client, "/preferences"));
+        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/preferences"));
 
-        var response = await PortalSession.PostFormAsync(_client, "/preferences",
+        var response = await PortalSession.PostFormAsync(Client, "/preferences",
         [
             new("__RequestVerificationToken", token),
             new("userId", "auth0|someone-else"),
@@ -77,7 +57,7 @@ public sealed class PreferencesPageTests : IAsyncLifetime
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        _portal.Profiles.Verify(p => p.UpdatePreferencesAsync(FakeOidcProvider.Subject, It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Once);
+        Portal.Profiles.Verify(p => p.UpdatePreferencesAsync(FakeOidcProvider.Subject, It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.NotNull(sent);
         Assert.Equal("Asia/Tokyo", sent["time_zone"]);
         Assert.Equal("dr", sent["salutation"]);
@@ -85,19 +65,19 @@ public sealed class PreferencesPageTests : IAsyncLifetime
         Assert.Equal("false", sent["larger_text"]);
         Assert.Equal("false", sent["newsletter_opt_in"]);
         Assert.False(sent.ContainsKey("undeclared_key"));
-        var after = await PortalSession.GetDocumentAsync(_client, "/preferences");
+        var after = await PortalSession.GetDocumentAsync(Client, "/preferences");
         Assert.Equal("Your preferences have been saved.", after.QuerySelector("[role='status']")!.TextContent.Trim());
     }
 
     [Fact]
     public async Task Field_errors_are_shown_by_field()
     {
-        _portal.Profiles
+        Portal.Profiles
             .Setup(p => p.UpdatePreferencesAsync(FakeOidcProvider.Subject, It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(ProfileResult.Invalid(new Dictionary<string, ProfileError> { ["time_zone"] = new("Preferences.InvalidChoice") }));
-        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(_client, "/preferences"));
+        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/preferences"));
 
-        var response = await PortalSession.PostFormAsync(_client, "/preferences",
+        var response = await PortalSession.PostFormAsync(Client, "/preferences",
             [new("__RequestVerificationToken", token), new("Values[time_zone]", "Mars/Olympus_Mons"), new("Values[reduced_motion]", "true")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -113,21 +93,21 @@ public sealed class PreferencesPageTests : IAsyncLifetime
     [Fact]
     public async Task Saving_the_language_preference_switches_the_ui_language()
     {
-        _portal.Profiles
+        Portal.Profiles
             .Setup(p => p.UpdatePreferencesAsync(FakeOidcProvider.Subject, It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(ProfileResult.Ok(SampleProfiles.Alice()));
-        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(_client, "/preferences"));
+        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/preferences"));
 
-        var response = await PortalSession.PostFormAsync(_client, "/preferences",
+        var response = await PortalSession.PostFormAsync(Client, "/preferences",
             [new("__RequestVerificationToken", token), new("Values[preferred_language]", "fr")]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("c%3Dfr%7Cuic%3Dfr", PortalSession.SetCookieHeader(response, ".AspNetCore.Culture"), StringComparison.Ordinal);
         // As the real service does, later reads return the saved profile (the PATCH response replaces the cached one).
-        _portal.Profiles
+        Portal.Profiles
             .Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
             .ReturnsAsync(SampleProfiles.Alice() with { UserMetadata = new System.Text.Json.Nodes.JsonObject { ["preferred_language"] = "fr" } });
-        var after = await PortalSession.GetDocumentAsync(_client, "/preferences");
+        var after = await PortalSession.GetDocumentAsync(Client, "/preferences");
         Assert.Equal("fr", after.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Vos préférences ont été enregistrées.", after.QuerySelector("[role='status']")!.TextContent.Trim());
         Assert.Equal("Langue", after.QuerySelector("label[for='pref-preferred_language']")!.TextContent.Trim());
@@ -136,9 +116,9 @@ public sealed class PreferencesPageTests : IAsyncLifetime
     [Fact]
     public async Task Post_without_an_antiforgery_token_is_rejected()
     {
-        var response = await PortalSession.PostFormAsync(_client, "/preferences", [new("Values[salutation]", "mr")]);
+        var response = await PortalSession.PostFormAsync(Client, "/preferences", [new("Values[salutation]", "mr")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        _portal.Profiles.Verify(p => p.UpdatePreferencesAsync(It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Portal.Profiles.Verify(p => p.UpdatePreferencesAsync(It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

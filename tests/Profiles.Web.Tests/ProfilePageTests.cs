@@ -5,31 +5,12 @@ using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
 
-public sealed class ProfilePageTests : IAsyncLifetime
+public sealed class ProfilePageTests() : SignedInPortalTests(SampleProfiles.Alice())
 {
-    private FakeOidcProvider _provider = null!;
-    private PortalFactory _portal = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeOidcProvider.StartAsync();
-        _portal = PortalFactory.For(_provider);
-        _portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>())).ReturnsAsync(SampleProfiles.Alice());
-        _client = _portal.CreatePortalClient();
-        await PortalSession.SignInSuccessfullyAsync(_client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Fact]
     public async Task Form_is_rendered_with_labelled_fields_and_an_antiforgery_token()
     {
-        var document = await PortalSession.GetDocumentAsync(_client, "/profile");
+        var document = await PortalSession.GetDocumentAsync(Client, "/profile");
 
         Assert.False(string.IsNullOrEmpty(PortalSession.AntiforgeryToken(document)));
         foreach (var (id, value) in new[] { ("Input_Name", "Alice Example"), ("Input_GivenName", "Alice"), ("Input_Picture", "https://images.example.com/alice.png") })
@@ -45,13 +26,13 @@ public sealed class ProfilePageTests : IAsyncLifetime
     public async Task Post_calls_the_service_once_with_the_signed_in_user_and_ignores_a_forged_user_id()
     {
         ProfileEdit? sent = null;
-        _portal.Profiles
+        Portal.Profiles
             .Setup(p => p.UpdateProfileAsync(It.IsAny<string>(), It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()))
             .Callback<string, ProfileEdit, CancellationToken>((_, edit, _) => sent = edit)
             .ReturnsAsync(ProfileResult.Ok(SampleProfiles.Alice()));
-        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(_client, "/profile"));
+        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/profile"));
 
-        var response = await PortalSession.PostFormAsync(_client, "/profile",
+        var response = await PortalSession.PostFormAsync(Client, "/profile",
         [
             new("__RequestVerificationToken", token),
             new("userId", "auth0|someone-else"),
@@ -65,30 +46,30 @@ public sealed class ProfilePageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/profile", response.Headers.Location!.OriginalString);
-        _portal.Profiles.Verify(p => p.UpdateProfileAsync(FakeOidcProvider.Subject, It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()), Times.Once);
-        _portal.Profiles.Verify(p => p.UpdateProfileAsync(It.Is<string>(id => id != FakeOidcProvider.Subject), It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()), Times.Never);
+        Portal.Profiles.Verify(p => p.UpdateProfileAsync(FakeOidcProvider.Subject, It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()), Times.Once);
+        Portal.Profiles.Verify(p => p.UpdateProfileAsync(It.Is<string>(id => id != FakeOidcProvider.Subject), It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Equal(new ProfileEdit("Alice Renamed", "ally", "Alice", "Example", null), sent);
 
-        var after = await PortalSession.GetDocumentAsync(_client, "/profile");
+        var after = await PortalSession.GetDocumentAsync(Client, "/profile");
         var status = after.QuerySelector("[role='status']")!;
         Assert.Equal("Your profile has been saved.", status.TextContent.Trim());
-        var again = await PortalSession.GetDocumentAsync(_client, "/profile");
+        var again = await PortalSession.GetDocumentAsync(Client, "/profile");
         Assert.Equal("", again.QuerySelector("[role='status']")!.TextContent.Trim());
     }
 
     [Fact]
     public async Task Field_errors_are_rendered_next_to_the_field_and_described_by_it()
     {
-        _portal.Profiles
+        Portal.Profiles
             .Setup(p => p.UpdateProfileAsync(FakeOidcProvider.Subject, It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(ProfileResult.Invalid(new Dictionary<string, ProfileError>
             {
                 ["picture"] = new("Profile.InvalidUrl"),
                 ["given_name"] = new("Profile.TooLong", 150),
             }));
-        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(_client, "/profile"));
+        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/profile"));
 
-        var response = await PortalSession.PostFormAsync(_client, "/profile",
+        var response = await PortalSession.PostFormAsync(Client, "/profile",
         [
             new("__RequestVerificationToken", token),
             new("Input.Name", "Alice"),
@@ -110,12 +91,12 @@ public sealed class ProfilePageTests : IAsyncLifetime
     [Fact]
     public async Task Whole_form_failures_are_announced_with_the_retry_time()
     {
-        _portal.Profiles
+        Portal.Profiles
             .Setup(p => p.UpdateProfileAsync(FakeOidcProvider.Subject, It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(ProfileResult.Failed(new ProfileError("Profile.RateLimited"), TimeSpan.FromSeconds(12)));
-        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(_client, "/profile"));
+        var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/profile"));
 
-        var response = await PortalSession.PostFormAsync(_client, "/profile", [new("__RequestVerificationToken", token), new("Input.Name", "A")]);
+        var response = await PortalSession.PostFormAsync(Client, "/profile", [new("__RequestVerificationToken", token), new("Input.Name", "A")]);
 
         var document = await PortalSession.ParseAsync(response);
         Assert.Equal("Too many changes in a short time. Try again in 12 seconds.", document.QuerySelector("[role='alert']")!.TextContent.Trim());
@@ -124,18 +105,18 @@ public sealed class ProfilePageTests : IAsyncLifetime
     [Fact]
     public async Task Post_without_an_antiforgery_token_is_rejected_and_the_service_is_not_called()
     {
-        var response = await PortalSession.PostFormAsync(_client, "/profile", [new("Input.Name", "Mallory")]);
+        var response = await PortalSession.PostFormAsync(Client, "/profile", [new("Input.Name", "Mallory")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        _portal.Profiles.Verify(p => p.UpdateProfileAsync(It.IsAny<string>(), It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()), Times.Never);
+        Portal.Profiles.Verify(p => p.UpdateProfileAsync(It.IsAny<string>(), It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task A_read_only_profile_explains_why_and_offers_no_save_button()
     {
-        _portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>())).ReturnsAsync(SampleProfiles.Alice(readOnly: true));
+        Portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>())).ReturnsAsync(SampleProfiles.Alice(readOnly: true));
 
-        var document = await PortalSession.GetDocumentAsync(_client, "/profile");
+        var document = await PortalSession.GetDocumentAsync(Client, "/profile");
 
         Assert.Contains("You sign in with Google", document.GetElementById("read-only-notice")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(document.GetElementById("Input_Name")!.GetAttribute("readonly"));
