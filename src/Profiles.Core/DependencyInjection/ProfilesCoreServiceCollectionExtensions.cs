@@ -6,11 +6,13 @@ using Microsoft.Extensions.Options;
 using Profiles.Core.Settings;
 using Profiles.Core.Authentication;
 using Profiles.Core.Data;
+using Profiles.Core.Email;
 using Profiles.Core.Management;
 using Profiles.Core.Pacing;
 using Profiles.Core.Preferences;
 using Profiles.Core.Profiles;
 using Profiles.Core.Resilience;
+using Profiles.Core.Security;
 
 namespace Profiles.Core.DependencyInjection;
 
@@ -75,24 +77,47 @@ public static class ProfilesCoreServiceCollectionExtensions
         services.TryAddSingleton<PreferenceValidator>();
         services.TryAddSingleton<AppMetadataPresenter>();
         services.TryAddScoped<IProfileService, ProfileService>();
+        AddAccountSecurity(services, configuration);
         return services;
     }
 
-    /// <summary>The pacer, with its bucket state in memory, or in the portal database when <c>Auth0:Management:Pacing:Shared</c>
-    /// is true (then <c>PortalDatabase:ConnectionString</c> is required).</summary>
+    /// <summary>The portal database's account records (security events, cooldowns, session revocations) and the portal's own
+    /// email.</summary>
+    private static void AddAccountSecurity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHostedService<PortalDatabaseMigrator>();
+        services.TryAddSingleton<PortalUserKeys>();
+        services.TryAddSingleton<ICorrelationContext, NoCorrelationContext>();
+        services.TryAddSingleton<ISecurityEventLog, SecurityEventLog>();
+        services.TryAddSingleton<IActionThrottle, ActionThrottle>();
+        services.TryAddSingleton<IPortalSessionRevocations, PortalSessionRevocations>();
+
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
+        services.AddHttpClient<OutboxEmailSender>()
+            .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<EmailOptions>>().Value.TimeoutSeconds));
+        services.TryAddTransient<SmtpEmailSender>();
+        services.TryAddTransient<IEmailSender>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.LocalTenantOutbox
+                ? sp.GetRequiredService<OutboxEmailSender>()
+                : sp.GetRequiredService<SmtpEmailSender>());
+    }
+
+    /// <summary>The portal database (always), and the pacer with its bucket state in memory, or in the portal database when
+    /// <c>Auth0:Management:Pacing:Shared</c> is true.</summary>
     private static void AddPacing(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PortalDatabaseOptions>().Bind(configuration.GetSection(PortalDatabaseOptions.SectionName));
+        var connectionString = configuration[PortalDatabaseOptions.SectionName + ":ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = PortalDatabaseOptions.DefaultConnectionString;
+        }
+
+        services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
         var shared = configuration.GetValue<bool>(ManagementApiOptions.SectionName + ":Pacing:Shared");
         if (shared)
         {
-            var connectionString = configuration[PortalDatabaseOptions.SectionName + ":ConnectionString"];
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Auth0:Management:Pacing:Shared needs PortalDatabase:ConnectionString.");
-            }
-
-            services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
             services.TryAddSingleton<IRateLimitCoordinator, DatabaseRateLimitCoordinator>();
         }
         else

@@ -88,7 +88,7 @@ public sealed class DatabaseRateLimitCoordinator(IDbContextFactory<PortalDbConte
         {
             if (!_schemaReady)
             {
-                await PortalDatabase.EnsureCreatedAsync(factory, cancellationToken);
+                await PortalDatabase.MigrateAsync(factory, cancellationToken);
                 _schemaReady = true;
             }
         }

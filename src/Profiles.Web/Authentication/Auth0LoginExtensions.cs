@@ -35,6 +35,8 @@ public static class Auth0LoginExtensions
         services.TryAddTimeProvider();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddOptions<RecentSignInOptions>().Bind(configuration.GetSection(RecentSignInOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IRecentSignIn, RecentSignIn>();
         services.AddHttpClient(DiscoveryHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
         {

@@ -20,7 +20,16 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
     /// <summary>The <c>max_age</c> of a re-authentication challenge, kept so the returned <c>auth_time</c> can be checked.</summary>
     public const string MaxAgeItem = ".auth0.max_age";
 
+    /// <summary>On a re-authentication challenge: the user who must come back (a different account is refused).</summary>
+    public const string ExpectedSubjectItem = ".profiles.expected_sub";
+
+    /// <summary>On a re-authentication challenge: when it was sent (UNIX seconds); <c>auth_time</c> must not be older.</summary>
+    public const string RequestedAtItem = ".profiles.reauth_requested_at";
+
     public const string SignInErrorPath = "/account/signin-error";
+
+    /// <summary>Tolerated clock difference between Auth0 and the portal when comparing <c>auth_time</c> with the request time.</summary>
+    private static readonly TimeSpan ReauthenticationSkew = TimeSpan.FromSeconds(60);
 
     public override Task RedirectToAuthorizationEndpoint(RedirectContext<OAuthOptions> context)
     {
@@ -60,6 +69,7 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
             ? TimeSpan.FromSeconds(seconds)
             : (TimeSpan?)null;
         var claims = await validator.ValidateAsync(idToken, nonce, maxAge, context.HttpContext.RequestAborted);
+        CheckReauthentication(context.Properties, claims);
 
         var identity = new ClaimsIdentity(
             claims.Where(c => PortalClaimTypes.Kept.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value, c.ValueType, c.Issuer)),
@@ -71,7 +81,31 @@ public sealed partial class Auth0OAuthEvents(IdTokenValidator validator, ILogger
         // The nonce has done its job; the cookie does not need it.
         context.Properties.Items.Remove(NonceItem);
         context.Properties.Items.Remove(MaxAgeItem);
+        context.Properties.Items.Remove(ExpectedSubjectItem);
+        context.Properties.Items.Remove(RequestedAtItem);
         LogSignedIn(logger);
+    }
+
+    /// <summary>A re-authentication must bring back the same user, authenticated after the portal asked (2.2.4: record the
+    /// request time, check <c>auth_time</c> is later). Failures reach <see cref="RemoteFailure"/> and the session stays as it was.</summary>
+    private static void CheckReauthentication(AuthenticationProperties properties, IReadOnlyList<Claim> claims)
+    {
+        if (properties.Items.TryGetValue(ExpectedSubjectItem, out var expected) &&
+            !string.Equals(expected, claims.FirstOrDefault(c => c.Type == PortalClaimTypes.Subject)?.Value, StringComparison.Ordinal))
+        {
+            throw new IdTokenRejectedException(IdTokenRejectedException.OtherAccountMessage);
+        }
+
+        if (properties.Items.TryGetValue(RequestedAtItem, out var requestedText) &&
+            long.TryParse(requestedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requestedAt))
+        {
+            var authTime = claims.FirstOrDefault(c => c.Type == PortalClaimTypes.AuthTime)?.Value;
+            if (!long.TryParse(authTime, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var authenticatedAt) ||
+                authenticatedAt < requestedAt - (long)ReauthenticationSkew.TotalSeconds)
+            {
+                throw new IdTokenRejectedException("A fresh sign-in was asked for but the ID token's auth_time is older than the request.");
+            }
+        }
     }
 
     public override Task AccessDenied(AccessDeniedContext context)

@@ -11,5 +11,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string? DisplayName => FindClaim(PortalClaimTypes.Name);
 
+    public string? PortalSessionId => FindClaim(PortalClaimTypes.PortalSessionId);
+
     private string? FindClaim(string type) => accessor.HttpContext?.User.FindFirst(type)?.Value;
 }

@@ -10,4 +10,7 @@ public interface ICurrentUser
 
     /// <summary>The display name from the ID token, if any.</summary>
     string? DisplayName { get; }
+
+    /// <summary>The portal's id for the current cookie session (to keep it when the user's other sessions are ended).</summary>
+    string? PortalSessionId { get; }
 }

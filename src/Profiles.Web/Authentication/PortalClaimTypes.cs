@@ -11,6 +11,9 @@ public static class PortalClaimTypes
     public const string EmailVerified = "email_verified";
     public const string Picture = "picture";
 
+    /// <summary>The portal's own id for this cookie session (not from Auth0), added when the session starts.</summary>
+    public const string PortalSessionId = "profiles_sid";
+
     public static readonly IReadOnlySet<string> Kept = new HashSet<string>(StringComparer.Ordinal)
     {
         Subject, SessionId, AuthTime, Name, Email, EmailVerified, Picture,

@@ -11,10 +11,11 @@ public static class SignInErrorReason
     public const string Expired = "expired";
     public const string ProviderError = "provider_error";
     public const string Failed = "failed";
+    public const string OtherAccount = "other_account";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Blocked, Unauthorized, AccessDenied, LoginRequired, InvalidToken, Expired, ProviderError, Failed,
+        Blocked, Unauthorized, AccessDenied, LoginRequired, InvalidToken, Expired, ProviderError, Failed, OtherAccount,
     };
 
     /// <summary>Maps an Auth0 error redirect (<c>error</c>, <c>error_description</c>) or a local failure to a reason.</summary>
@@ -34,6 +35,7 @@ public static class SignInErrorReason
 
         return failure switch
         {
+            IdTokenRejectedException { Message: IdTokenRejectedException.OtherAccountMessage } => OtherAccount,
             IdTokenRejectedException => InvalidToken,
             { Message: var message } when message.Contains("state", StringComparison.OrdinalIgnoreCase) ||
                                           message.Contains("Correlation", StringComparison.OrdinalIgnoreCase) => Expired,

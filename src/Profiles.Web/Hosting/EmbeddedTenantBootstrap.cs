@@ -16,7 +16,8 @@ public static class EmbeddedTenantBootstrap
 
     private static readonly string[] DefaultPortalUrls = ["http://127.0.0.1:5000", "http://localhost:5000"];
 
-    private static readonly string[] ManagementScopes =
+    /// <summary>The Management API scopes the portal uses (docs/auth0-setup.md lists why each is needed).</summary>
+    public static readonly IReadOnlyList<string> ManagementScopes =
         ["read:users", "update:users", "delete:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants"];
 
     /// <summary>Starts the tenant when needed; returns null (and starts nothing) otherwise. Never starts in Production.</summary>
@@ -50,6 +51,10 @@ public static class EmbeddedTenantBootstrap
             ["Auth0:ClientSecret"] = secret,
             ["Auth0:Management:ClientId"] = ClientId,
             ["Auth0:Management:ClientSecret"] = secret,
+            // The portal's own emails (codes, notices) go to the same outbox as the tenant's.
+            ["Profiles:Email:Delivery"] = "LocalTenantOutbox",
+            ["Profiles:Email:OutboxUrl"] = tenant.BaseUrl,
+            ["Profiles:Email:From"] = "Profiles (development) <no-reply@profiles.invalid>",
         });
         return tenant;
     }

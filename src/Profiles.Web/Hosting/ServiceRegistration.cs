@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Profiles.Core.DependencyInjection;
 using Profiles.Web.Authentication;
 using Profiles.Web.Health;
+using Profiles.Web.Infrastructure;
 using Profiles.Web.Localization;
+using Profiles.Core.Security;
 
 namespace Profiles.Web.Hosting;
 
@@ -53,6 +55,8 @@ public static class ServiceRegistration
     /// </summary>
     public static IServiceCollection AddProfileServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ICorrelationContext, HttpCorrelationContext>();
         services.AddProfilesCore(configuration);
         services.AddSingleton<IManagementTokenProbe, ManagementTokenProbe>();
         return services;

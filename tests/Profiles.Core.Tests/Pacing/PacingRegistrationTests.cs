@@ -53,8 +53,12 @@ public sealed class PacingRegistrationTests
     }
 
     [Fact]
-    public void Shared_pacing_without_a_database_stops_start_up() =>
-        Assert.Throws<InvalidOperationException>(() => Build(new() { ["Auth0:Management:Pacing:Shared"] = "true" }));
+    public void Shared_pacing_keeps_its_buckets_in_the_portal_database()
+    {
+        using var provider = Build(new() { ["Auth0:Management:Pacing:Shared"] = "true" });
+
+        Assert.IsType<DatabaseRateLimitCoordinator>(provider.GetRequiredService<IRateLimitCoordinator>());
+    }
 
     [Fact]
     public void An_unknown_plan_fails_validation()

@@ -14,7 +14,7 @@ public sealed class SharedPacingTests : IDisposable
     public SharedPacingTests()
     {
         using var db = _database.CreateDbContext();
-        db.Database.EnsureCreated();
+        db.Database.Migrate();
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class PortalServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The portal's own SQLite database (fresh per fixture).</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"profiles-e2e-{Guid.NewGuid():N}.db");
+
     public async Task InitializeAsync()
     {
         var port = FreePort();
@@ -36,7 +39,7 @@ public sealed class PortalServer : IAsyncLifetime
                 Name = "Profiles portal (browser tests)",
                 Callbacks = [BaseUrl + "/signin-auth0"],
                 AllowedLogoutUrls = [BaseUrl + "/"],
-                ManagementScopes = ["read:users", "update:users"],
+                ManagementScopes = [.. Profiles.Web.Hosting.EmbeddedTenantBootstrap.ManagementScopes],
             });
         });
 
@@ -49,6 +52,10 @@ public sealed class PortalServer : IAsyncLifetime
             builder.UseSetting("Auth0:ClientSecret", secret);
             builder.UseSetting("Auth0:Management:ClientId", ClientId);
             builder.UseSetting("Auth0:Management:ClientSecret", secret);
+            builder.UseSetting("PortalDatabase:ConnectionString", $"Data Source={DatabasePath}");
+            builder.UseSetting("Profiles:Email:Delivery", "LocalTenantOutbox");
+            builder.UseSetting("Profiles:Email:OutboxUrl", Tenant.BaseUrl);
+            builder.UseSetting("Profiles:Email:From", "Profiles (browser tests) <no-reply@profiles.invalid>");
         });
         // UseKestrel(port) alone leaves Kestrel on its default address here; the urls setting is what binds.
         factory.UseKestrel();
@@ -67,6 +74,9 @@ public sealed class PortalServer : IAsyncLifetime
         {
             await Tenant.DisposeAsync();
         }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(DatabasePath);
     }
 
     private static int FreePort()

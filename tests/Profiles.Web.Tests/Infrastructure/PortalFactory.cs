@@ -31,6 +31,9 @@ public sealed class PortalFactory(
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>This portal's own SQLite database file (fresh per factory, deleted with it).</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"profiles-web-tests-{Guid.NewGuid():N}.db");
+
     public static PortalFactory For(FakeOidcProvider provider, IDictionary<string, string?>? extraSettings = null) =>
         new(provider.BaseUrl, extraSettings: extraSettings);
 
@@ -49,6 +52,12 @@ public sealed class PortalFactory(
             ["Auth0:Domain"] = authority,
             ["Auth0:ClientId"] = authority is null ? null : FakeOidcProvider.ClientId,
             ["Auth0:ClientSecret"] = authority is null ? null : FakeOidcProvider.ClientSecret,
+            ["PortalDatabase:ConnectionString"] = $"Data Source={DatabasePath}",
+            // The portal's own emails go to the authority's outbox (the local tenant has one; the fake provider does not, so
+            // tests against it that send email replace IEmailSender).
+            ["Profiles:Email:Delivery"] = "LocalTenantOutbox",
+            ["Profiles:Email:OutboxUrl"] = Uri.TryCreate(authority, UriKind.Absolute, out _) ? authority : "http://127.0.0.1:9",
+            ["Profiles:Email:From"] = "Profiles tests <no-reply@profiles.invalid>",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
@@ -58,6 +67,18 @@ public sealed class PortalFactory(
         builder.UseEnvironment(environment);
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings.Where(s => s.Value is not null)));
         return base.CreateHost(builder);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>

@@ -1,5 +1,6 @@
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
+using Profiles.Web.Hosting;
 
 namespace Profiles.Web.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ internal static class PortalTenant
                 Name = "Portal under test",
                 Callbacks = ["https://localhost/signin-auth0"],
                 AllowedLogoutUrls = ["https://localhost/"],
-                ManagementScopes = ["read:users", "update:users"],
+                ManagementScopes = [.. EmbeddedTenantBootstrap.ManagementScopes],
             });
         });
 

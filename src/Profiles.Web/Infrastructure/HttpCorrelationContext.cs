@@ -1,0 +1,9 @@
+using Profiles.Core.Security;
+
+namespace Profiles.Web.Infrastructure;
+
+/// <summary>The correlation id of the current request (the request logging middleware puts it in TraceIdentifier).</summary>
+public sealed class HttpCorrelationContext(IHttpContextAccessor accessor) : ICorrelationContext
+{
+    public string? CorrelationId => accessor.HttpContext?.TraceIdentifier;
+}
