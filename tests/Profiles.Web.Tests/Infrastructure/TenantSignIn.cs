@@ -10,10 +10,17 @@ internal static class TenantSignIn
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient portal, string email, string password)
     {
         var challenge = await portal.GetAsync("/account/login");
+        return await CompleteAsync(portal, challenge.Headers.Location!, email, password);
+    }
+
+    /// <summary>Completes an authorization the portal started (a sign-in or a re-authentication challenge): the tenant's
+    /// login page with these credentials, then the portal's callback. Returns the portal's answer to the callback.</summary>
+    public static async Task<HttpResponseMessage> CompleteAsync(HttpClient portal, Uri authorizeUrl, string email, string password)
+    {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
-        var authorize = await browser.GetAsync(challenge.Headers.Location!);
+        var authorize = await browser.GetAsync(authorizeUrl);
         Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
-        var loginUrl = new Uri(challenge.Headers.Location!, authorize.Headers.Location!);
+        var loginUrl = new Uri(authorizeUrl, authorize.Headers.Location!);
         var loginPage = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync(loginUrl));
         var form = loginPage.QuerySelector("form[action$='/login/password']")!;
         var fields = form.QuerySelectorAll("input[type='hidden']")
