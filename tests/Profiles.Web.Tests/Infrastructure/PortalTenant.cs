@@ -1,5 +1,6 @@
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
+using Profiles.Web.Authentication.Linking;
 using Profiles.Web.Hosting;
 
 namespace Profiles.Web.Tests.Infrastructure;
@@ -16,7 +17,7 @@ internal static class PortalTenant
                 ClientId = clientId,
                 ClientSecret = clientSecret,
                 Name = "Portal under test",
-                Callbacks = ["https://localhost/signin-auth0"],
+                Callbacks = ["https://localhost/signin-auth0", "https://localhost" + LinkAuthentication.CallbackPath],
                 AllowedLogoutUrls = ["https://localhost/"],
                 ManagementScopes = [.. EmbeddedTenantBootstrap.ManagementScopes],
             });
