@@ -98,6 +98,25 @@ public sealed class LinkingJourneyTests : TenantPortalTests
     }
 
     [Fact]
+    public async Task Cancelling_the_preview_forgets_the_candidate_and_links_nothing()
+    {
+        await SignInAsync("alice@example.com", "Alice-demo-2026");
+        var list = await GetPageAsync("/signinmethods");
+        await LinkSignIn.SocialAsync(Client, (await StartLinkAsync(list, "github")).Headers.Location!, "github", "alice-gh-cancel", "cancel@github.example", true, "Cancel");
+        var preview = await GetPageAsync(LinkAuthentication.PreviewPath);
+
+        var cancelled = await PostAsync("/signinmethods/cancellink", preview, []);
+
+        Assert.Equal("/signinmethods", cancelled.Headers.Location!.OriginalString);
+        var page = await GetPageAsync("/signinmethods");
+        Assert.Contains("Nothing was linked", page.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+        var forged = await PostAsync(LinkAuthentication.PreviewPath, page, []);
+        Assert.Equal("/signinmethods", forged.Headers.Location!.OriginalString);
+        Assert.Single(Identities(Alice));
+        Assert.NotNull(Store.Read(d => d.FindUser("github|alice-gh-cancel")));
+    }
+
+    [Fact]
     public async Task Posts_without_an_antiforgery_token_are_refused_and_change_nothing()
     {
         await SignInAsync("dave@example.com", "Dave-demo-2026");

@@ -31,7 +31,7 @@ public sealed class LinkingJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.WaitForURLAsync(url => url.StartsWith(_portal.Tenant.BaseUrl + "/login/social/github", StringComparison.Ordinal));
         await page.GetByLabel("Provider user id").FillAsync("alice-octocat");
-        await page.GetByLabel("Email address").FillAsync("alice@github.example");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Email address" }).FillAsync("alice@github.example");
         await page.GetByLabel("Full name").FillAsync("Alice on GitHub");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
 
