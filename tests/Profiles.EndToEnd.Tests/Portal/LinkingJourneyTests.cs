@@ -55,4 +55,30 @@ public sealed class LinkingJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Unlink a sign-in method" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task Dave_unlinks_github_on_a_phone_sized_screen()
+    {
+        const string daveId = "auth0|64b97a87b6c808c6f9cc0004";
+        await using var context = await browser.Browser.NewContextAsync(new() { Locale = "en-GB", ViewportSize = new() { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await new PortalPage(page, _portal).SignInAsync("dave@example.com", "Dave-demo-2026");
+
+        await page.GotoAsync(_portal.BaseUrl + "/signinmethods");
+        await Assertions.Expect(page.Locator("li.sign-in-method")).ToHaveCountAsync(2);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"/signinmethods scrolls sideways by {overflow}px on a 360px screen");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Unlink GitHub (dave@github.example)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("separate account");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unlink GitHub" }).ClickAsync();
+
+        await page.WaitForURLAsync(_portal.BaseUrl + "/signinmethods");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("was unlinked");
+        await Assertions.Expect(page.Locator("li.sign-in-method")).ToHaveCountAsync(1);
+        Assert.Single(_portal.Tenant.Store.Read(d => d.FindUser(daveId)!.Identities.ToList()));
+        Assert.NotNull(_portal.Tenant.Store.Read(d => d.FindUser("github|4120001")));
+    }
 }
