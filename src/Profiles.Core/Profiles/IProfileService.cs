@@ -6,6 +6,9 @@ public interface IProfileService
     /// <summary>The user's profile; served from the cache within its window (at most one Management API read per window).</summary>
     Task<UserProfile> GetProfileAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>Reads the profile from Auth0 now and replaces the cached copy (after a change made elsewhere, e.g. linking).</summary>
+    Task<UserProfile> RefreshProfileAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>Validates and saves root profile fields; only changed fields are sent, in exactly one PATCH.</summary>
     Task<ProfileResult> UpdateProfileAsync(string userId, ProfileEdit edit, CancellationToken cancellationToken);
 

@@ -55,6 +55,14 @@ public sealed partial class ProfileService : IProfileService
         return Remember(userId, user);
     }
 
+    public async Task<UserProfile> RefreshProfileAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        _cache.Remove(CacheKey(userId));
+        var user = await _users.GetAsync(userId, null, cancellationToken);
+        return Remember(userId, user);
+    }
+
     public async Task<ProfileResult> UpdateProfileAsync(string userId, ProfileEdit edit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);

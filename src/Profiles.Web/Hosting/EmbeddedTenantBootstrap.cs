@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
+using Profiles.Web.Authentication.Linking;
 
 namespace Profiles.Web.Hosting;
 
@@ -37,7 +38,7 @@ public static class EmbeddedTenantBootstrap
                 ClientId = ClientId,
                 ClientSecret = secret,
                 Name = "Profiles portal (embedded)",
-                Callbacks = portalUrls.Select(u => u + "/signin-auth0").ToList(),
+                Callbacks = portalUrls.SelectMany(u => new[] { u + "/signin-auth0", u + LinkAuthentication.CallbackPath }).ToList(),
                 AllowedLogoutUrls = portalUrls.Select(u => u + "/").ToList(),
                 ManagementScopes = [.. ManagementScopes],
             }),

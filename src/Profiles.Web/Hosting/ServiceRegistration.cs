@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Profiles.Core.DependencyInjection;
 using Profiles.Web.Authentication;
+using Profiles.Web.Authentication.Linking;
 using Profiles.Web.Health;
 using Profiles.Web.Infrastructure;
 using Profiles.Web.Localization;
@@ -16,6 +17,7 @@ public static class ServiceRegistration
     {
         services.AddAuth0Login(configuration, environment);
         services.AddProfileServices(configuration);
+        services.AddAccountLinking(configuration, environment);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);

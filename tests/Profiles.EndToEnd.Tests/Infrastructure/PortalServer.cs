@@ -37,7 +37,7 @@ public sealed class PortalServer : IAsyncLifetime
                 ClientId = ClientId,
                 ClientSecret = secret,
                 Name = "Profiles portal (browser tests)",
-                Callbacks = [BaseUrl + "/signin-auth0"],
+                Callbacks = [BaseUrl + "/signin-auth0", BaseUrl + Profiles.Web.Authentication.Linking.LinkAuthentication.CallbackPath],
                 AllowedLogoutUrls = [BaseUrl + "/"],
                 ManagementScopes = [.. Profiles.Web.Hosting.EmbeddedTenantBootstrap.ManagementScopes],
             });

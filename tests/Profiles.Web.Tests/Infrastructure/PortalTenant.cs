@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
+using Profiles.Web.Authentication.Linking;
 using Profiles.Web.Hosting;
 
 namespace Profiles.Web.Tests.Infrastructure;
@@ -7,7 +9,9 @@ namespace Profiles.Web.Tests.Infrastructure;
 /// <summary>A real, in-memory local tenant with the portal under test registered as a client at <c>https://localhost</c>.</summary>
 internal static class PortalTenant
 {
-    public static Task<EmbeddedLocalTenant> StartAsync(string clientId, string clientSecret) =>
+    /// <param name="time">The tenant's clock; journey tests share the portal's movable clock so that a sign-in made "later"
+    /// carries a matching <c>auth_time</c>.</param>
+    public static Task<EmbeddedLocalTenant> StartAsync(string clientId, string clientSecret, TimeProvider? time = null) =>
         EmbeddedLocalTenant.StartAsync("Development", options =>
         {
             options.DatabasePath = ":memory:";
@@ -16,10 +20,16 @@ internal static class PortalTenant
                 ClientId = clientId,
                 ClientSecret = clientSecret,
                 Name = "Portal under test",
-                Callbacks = ["https://localhost/signin-auth0"],
+                Callbacks = ["https://localhost/signin-auth0", "https://localhost" + LinkAuthentication.CallbackPath],
                 AllowedLogoutUrls = ["https://localhost/"],
                 ManagementScopes = [.. EmbeddedTenantBootstrap.ManagementScopes],
             });
+        }, configureBuilder: builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
         });
 
     /// <summary>The settings that point the portal at the tenant's client.</summary>

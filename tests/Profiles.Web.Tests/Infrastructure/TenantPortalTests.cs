@@ -9,8 +9,8 @@ namespace Profiles.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Journey tests end to end: a real in-memory local tenant, the real portal (real services, its own SQLite database) and a
-/// client that keeps the portal's cookies. The portal's clock can be moved (<see cref="Clock"/>) to make a sign-in stale; the
-/// tenant keeps real time. One tenant and portal per test class instance (xunit makes one per test).
+/// client that keeps the portal's cookies. The portal's and the tenant's shared clock can be moved (<see cref="Clock"/>) to make
+/// a sign-in stale. One tenant and portal per test class instance (xunit makes one per test).
 /// </summary>
 public abstract class TenantPortalTests : IAsyncLifetime
 {
@@ -37,7 +37,7 @@ public abstract class TenantPortalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Tenant = await PortalTenant.StartAsync(_clientId, _clientSecret);
+        Tenant = await PortalTenant.StartAsync(_clientId, _clientSecret, Clock);
         var settings = PortalTenant.Settings(_clientId, _clientSecret);
         settings["Auth0:Management:ClientId"] = _clientId;
         settings["Auth0:Management:ClientSecret"] = _clientSecret;
@@ -75,7 +75,8 @@ public abstract class TenantPortalTests : IAsyncLifetime
     protected void MakeSignInStale() => Clock.Advance(TimeSpan.FromMinutes(10));
 
     /// <summary>Given the portal's re-authentication challenge (a redirect to the tenant's /authorize), signs in again at the
-    /// tenant and returns the portal's answer to the callback. Puts the clock back first, so the new sign-in counts as recent.</summary>
+    /// tenant and returns the portal's answer to the callback. The tenant shares the moved clock, so the new sign-in's
+    /// <c>auth_time</c> is later than the challenge and counts as recent.</summary>
     protected async Task<HttpResponseMessage> ReauthenticateAsync(HttpResponseMessage challenge, string email, string password)
     {
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
@@ -83,7 +84,6 @@ public abstract class TenantPortalTests : IAsyncLifetime
         Assert.StartsWith(Tenant.BaseUrl + "/authorize", location.AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains("max_age=0", location.Query, StringComparison.Ordinal);
         Assert.Contains("prompt=login", location.Query, StringComparison.Ordinal);
-        Clock.Reset();
         return await TenantSignIn.CompleteAsync(Client, location, email, password);
     }
 

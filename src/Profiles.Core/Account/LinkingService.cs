@@ -1,0 +1,250 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Profiles.Core.Email;
+using Profiles.Core.Management;
+using Profiles.Core.Management.Models;
+using Profiles.Core.Profiles;
+using Profiles.Core.Security;
+
+namespace Profiles.Core.Account;
+
+/// <summary>
+/// Linking rules (rate-limits-and-security.md 2.2.1): the user proved control of both accounts (the portal session and a fresh
+/// sign-in with the second one), both emails are verified when the connection requires it, the second account stands alone,
+/// and the main identity is never removed. Links server-side with <c>update:users</c>.
+/// </summary>
+public sealed partial class LinkingService(
+    IUsersClient users,
+    IProfileService profiles,
+    IEmailSender email,
+    ILinkingNotices notices,
+    ISecurityEventLog securityEvents,
+    IOptions<LinkingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<LinkingService> logger) : ILinkingService
+{
+    private const string CandidateFields = "user_id,email,email_verified,identities,user_metadata,app_metadata";
+
+    public async Task<LinkingResult> CanStartAsync(string userId, string connection, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var settings = options.Value.Find(connection);
+        if (settings is null)
+        {
+            return await RefuseAsync(userId, LinkRefusal.UnknownConnection, cancellationToken);
+        }
+
+        var profile = await profiles.GetProfileAsync(userId, cancellationToken);
+        return settings.RequireVerifiedEmail && !profile.EmailVerified
+            ? await RefuseAsync(userId, LinkRefusal.PrimaryEmailUnverified, cancellationToken)
+            : LinkingResult.Ok();
+    }
+
+    public async Task<LinkingResult> PreviewAsync(string userId, LinkCandidate candidate, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(candidate);
+        try
+        {
+            var (result, _) = await CheckAsync(userId, candidate, cancellationToken);
+            return result.Succeeded ? result : await RefuseAsync(userId, result.Refusal!, cancellationToken);
+        }
+        catch (ManagementApiException ex) when (ToRefusal(ex) is { } refusal)
+        {
+            return await RefuseAsync(userId, refusal.Refusal!, cancellationToken, refusal.RetryAfter);
+        }
+    }
+
+    public async Task<LinkingResult> LinkAsync(string userId, LinkCandidate candidate, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(candidate);
+        try
+        {
+            var (result, identity) = await CheckAsync(userId, candidate, cancellationToken);
+            if (!result.Succeeded)
+            {
+                return await RefuseAsync(userId, result.Refusal!, cancellationToken);
+            }
+
+            await users.LinkAccountAsync(userId, identity!.Provider!, identity.UserId!, null, cancellationToken);
+            var profile = await profiles.RefreshProfileAsync(userId, cancellationToken);
+            await securityEvents.RecordAsync(userId, SecurityActions.IdentityLinked, SecurityOutcomes.Succeeded, candidate.Connection, cancellationToken);
+            LogLinked(logger, candidate.Connection);
+            await NotifyAsync(profile, p => notices.Linked(p.Email!, Language(p), result.Preview!.ConnectionLabel), cancellationToken);
+            return result;
+        }
+        catch (ManagementApiException ex) when (ToRefusal(ex) is { } refusal)
+        {
+            return await RefuseAsync(userId, refusal.Refusal!, cancellationToken, refusal.RetryAfter);
+        }
+    }
+
+    public async Task<LinkingResult> UnlinkAsync(string userId, string provider, string identityUserId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        try
+        {
+            // Decided on fresh data: a stale cache could let the last method go.
+            var profile = await profiles.RefreshProfileAsync(userId, cancellationToken);
+            var index = profile.Identities.ToList().FindIndex(i =>
+                string.Equals(i.Provider, provider, StringComparison.Ordinal) && string.Equals(i.UserId, identityUserId, StringComparison.Ordinal));
+            var refusal = index switch
+            {
+                < 0 => LinkRefusal.NotLinked,
+                _ when profile.Identities.Count == 1 => LinkRefusal.LastMethod,
+                0 => LinkRefusal.MainIdentity,
+                _ => null,
+            };
+            if (refusal is not null)
+            {
+                return await RefuseAsync(userId, refusal, cancellationToken, action: SecurityActions.IdentityUnlinked);
+            }
+
+            var identity = profile.Identities[index];
+            await users.UnlinkAccountAsync(userId, identity.Provider, identity.UserId, cancellationToken);
+            var updated = await profiles.RefreshProfileAsync(userId, cancellationToken);
+            await securityEvents.RecordAsync(userId, SecurityActions.IdentityUnlinked, SecurityOutcomes.Succeeded, identity.Connection, cancellationToken);
+            LogUnlinked(logger, identity.Connection);
+            var label = options.Value.Find(identity.Connection)?.Label ?? identity.Connection;
+            await NotifyAsync(updated, p => notices.Unlinked(p.Email!, Language(p), label), cancellationToken);
+            return LinkingResult.Ok();
+        }
+        catch (ManagementApiException ex) when (ToRefusal(ex) is { } refusal)
+        {
+            var code = refusal.Refusal == LinkRefusal.Rejected ? LinkRefusal.MainIdentity : refusal.Refusal!;
+            return await RefuseAsync(userId, code, cancellationToken, refusal.RetryAfter, SecurityActions.IdentityUnlinked);
+        }
+    }
+
+    /// <summary>Every rule, in the order a user would want to hear about them. Returns the candidate's own identity to link.</summary>
+    private async Task<(LinkingResult Result, Auth0Identity? Identity)> CheckAsync(string userId, LinkCandidate candidate, CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Find(candidate.Connection);
+        string? refusal = null;
+        if (!string.Equals(candidate.InitiatorUserId, userId, StringComparison.Ordinal))
+        {
+            refusal = LinkRefusal.OtherUser;
+        }
+        else if (settings is null)
+        {
+            refusal = LinkRefusal.UnknownConnection;
+        }
+        else if (string.Equals(candidate.UserId, userId, StringComparison.Ordinal))
+        {
+            refusal = LinkRefusal.SameAccount;
+        }
+        else if (timeProvider.GetUtcNow() - candidate.AuthenticatedAt > TimeSpan.FromMinutes(options.Value.CandidateMinutes))
+        {
+            refusal = LinkRefusal.CandidateExpired;
+        }
+        else if (settings.RequireVerifiedEmail && !candidate.EmailVerified)
+        {
+            refusal = LinkRefusal.CandidateEmailUnverified;
+        }
+
+        if (refusal is not null)
+        {
+            return (LinkingResult.Refused(refusal), null);
+        }
+
+        var primary = await profiles.RefreshProfileAsync(userId, cancellationToken);
+        if (settings!.RequireVerifiedEmail && !primary.EmailVerified)
+        {
+            return (LinkingResult.Refused(LinkRefusal.PrimaryEmailUnverified), null);
+        }
+
+        Auth0User second;
+        try
+        {
+            second = await users.GetAsync(candidate.UserId, CandidateFields, cancellationToken);
+        }
+        catch (ManagementApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return (LinkingResult.Refused(LinkRefusal.CandidateGone), null);
+        }
+
+        var identities = second.Identities ?? [];
+        if (identities.Count != 1)
+        {
+            // Signing in with an identity that is already linked to someone returns that someone: a user with several identities.
+            return (LinkingResult.Refused(LinkRefusal.AlreadyLinked), null);
+        }
+
+        var identity = identities[0];
+        if (!string.Equals(identity.Connection, candidate.Connection, StringComparison.Ordinal))
+        {
+            return (LinkingResult.Refused(LinkRefusal.WrongConnection), null);
+        }
+
+        var discarded = (second.UserMetadata?.Count ?? 0) + (second.AppMetadata?.Count ?? 0);
+        var preview = new LinkPreview(identity.Provider ?? "", identity.Connection ?? "", settings.Label, candidate.Email, candidate.EmailVerified, discarded);
+        return (LinkingResult.Ok(preview), identity);
+    }
+
+    /// <summary>The notice goes only to a verified address; a failure to send is logged and does not undo the change.</summary>
+    private async Task NotifyAsync(UserProfile profile, Func<UserProfile, EmailMessage> compose, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(profile.Email) || !profile.EmailVerified)
+        {
+            LogNoticeSkipped(logger);
+            return;
+        }
+
+        try
+        {
+            await email.SendAsync(compose(profile), cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogNoticeFailed(logger, ex.GetType().Name);
+        }
+        catch (System.Net.Mail.SmtpException ex)
+        {
+            LogNoticeFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    private static string? Language(UserProfile profile) =>
+        profile.UserMetadata.TryGetPropertyValue("preferred_language", out var node) && node is System.Text.Json.Nodes.JsonValue value &&
+        value.TryGetValue<string>(out var text) ? text : null;
+
+    private async Task<LinkingResult> RefuseAsync(string userId, string refusal, CancellationToken cancellationToken, TimeSpan? retryAfter = null,
+        string action = SecurityActions.IdentityLinked)
+    {
+        var outcome = refusal is LinkRefusal.RateLimited ? SecurityOutcomes.Throttled
+            : refusal is LinkRefusal.Unavailable ? SecurityOutcomes.Failed
+            : SecurityOutcomes.Refused;
+        await securityEvents.RecordAsync(userId, action, outcome, refusal, cancellationToken);
+        LogRefused(logger, action, refusal);
+        return LinkingResult.Refused(refusal, retryAfter);
+    }
+
+    /// <summary>Expected Management API answers become refusals; anything else (bad token, missing scope) keeps throwing.</summary>
+    private static LinkingResult? ToRefusal(ManagementApiException ex) => ex switch
+    {
+        { IsRateLimited: true } => LinkingResult.Refused(LinkRefusal.RateLimited, ex.RateLimit?.RetryAfter),
+        { StatusCode: HttpStatusCode.Conflict } => LinkingResult.Refused(LinkRefusal.AlreadyLinked),
+        { StatusCode: HttpStatusCode.NotFound } => LinkingResult.Refused(LinkRefusal.CandidateGone),
+        { StatusCode: HttpStatusCode.BadRequest } => LinkingResult.Refused(LinkRefusal.Rejected),
+        { IsTransportFailure: true } => LinkingResult.Refused(LinkRefusal.Unavailable, ex.RateLimit?.RetryAfter),
+        _ when (int)ex.StatusCode >= 500 => LinkingResult.Refused(LinkRefusal.Unavailable, ex.RateLimit?.RetryAfter),
+        _ => null,
+    };
+
+    [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Identity of connection {Connection} linked")]
+    private static partial void LogLinked(ILogger logger, string connection);
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Information, Message = "Identity of connection {Connection} unlinked")]
+    private static partial void LogUnlinked(ILogger logger, string connection);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Information, Message = "{Action} refused: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, string action, string refusal);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Information, Message = "Linking notice not sent: no verified address")]
+    private static partial void LogNoticeSkipped(ILogger logger);
+
+    [LoggerMessage(EventId = 1705, Level = LogLevel.Warning, Message = "Linking notice could not be sent ({Failure})")]
+    private static partial void LogNoticeFailed(ILogger logger, string failure);
+}

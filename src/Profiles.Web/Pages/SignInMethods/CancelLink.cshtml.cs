@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Profiles.Web.Authentication.Linking;
+using Profiles.Web.Localization;
+
+namespace Profiles.Web.Pages.SignInMethods;
+
+/// <summary>Drops the pending second account. No recent sign-in needed: it only forgets something.</summary>
+public sealed class CancelLinkModel(IStringLocalizer<LinkingResource> localizer) : PageModel
+{
+    [TempData(Key = "Linking.Status")]
+    public string? StatusMessage { get; set; }
+
+    public IActionResult OnGet() => RedirectToPage("Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LinkCandidateCookie.ClearAsync(HttpContext);
+        StatusMessage = localizer["Status.Cancelled"];
+        return RedirectToPage("Index");
+    }
+}
