@@ -5,6 +5,7 @@ using Profiles.Web.Authentication;
 using Profiles.Web.Health;
 using Profiles.Web.Infrastructure;
 using Profiles.Web.Localization;
+using Profiles.Web.Password;
 using Profiles.Core.Security;
 
 namespace Profiles.Web.Hosting;
@@ -16,6 +17,7 @@ public static class ServiceRegistration
     {
         services.AddAuth0Login(configuration, environment);
         services.AddProfileServices(configuration);
+        services.AddPasswordJourney(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
