@@ -152,11 +152,10 @@ public sealed partial class PasswordService : IPasswordService
         await _events.RecordAsync(userId, SecurityActions.PasswordChanged, SecurityOutcomes.Succeeded, identity.Connection, cancellationToken);
         LogChanged(_logger, _logKey.For(userId));
         await _revocations.RevokeAsync(userId, keepSessionId, cancellationToken);
-        await _events.RecordAsync(userId, SecurityActions.SessionsEnded, SecurityOutcomes.Succeeded, "portal", cancellationToken);
-        if (_options.EndAuth0Sessions)
-        {
-            await EndAuth0SessionsAsync(userId, cancellationToken);
-        }
+        var auth0Ended = _options.EndAuth0Sessions && await EndAuth0SessionsAsync(userId, cancellationToken);
+        await _events.RecordAsync(userId, SecurityActions.SessionsEnded,
+            _options.EndAuth0Sessions && !auth0Ended ? SecurityOutcomes.Failed : SecurityOutcomes.Succeeded,
+            auth0Ended ? "portal+auth0" : "portal", cancellationToken);
 
         await NotifyAsync(userId, profile, cancellationToken);
         return PasswordResult.Ok();
@@ -194,19 +193,21 @@ public sealed partial class PasswordService : IPasswordService
         return ex.IsTransportFailure || (int)ex.StatusCode >= 500 ? PasswordResult.Failed(PasswordErrorCodes.Unavailable) : null;
     }
 
-    private async Task EndAuth0SessionsAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Ends the user's Auth0 sessions; false when Auth0 refused or failed.</summary>
+    private async Task<bool> EndAuth0SessionsAsync(string userId, CancellationToken cancellationToken)
     {
         try
         {
             await _sessions.DeleteUserSessionsAsync(userId, cancellationToken);
-            await _events.RecordAsync(userId, SecurityActions.SessionsEnded, SecurityOutcomes.Succeeded, "auth0", cancellationToken);
+            return true;
         }
         catch (ManagementApiException ex)
         {
             // The password is changed either way (and Auth0 expires sessions on a reset); session endpoints need an Enterprise
-            // plan and the delete:sessions scope, so a refusal here must not turn the change into a failure.
+            // plan and the delete:sessions scope, so a refusal here must not turn the change into a failure. The event records
+            // that only the portal's sessions ended.
             LogSessionsNotEnded(_logger, _logKey.For(userId), (int)ex.StatusCode, ex.ErrorCode);
-            await _events.RecordAsync(userId, SecurityActions.SessionsEnded, SecurityOutcomes.Failed, "auth0", cancellationToken);
+            return false;
         }
     }
 
