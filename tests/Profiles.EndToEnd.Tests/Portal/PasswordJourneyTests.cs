@@ -80,4 +80,27 @@ public sealed class PasswordJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(page.GetByText("You sign in with Google.")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task For_a_french_speaking_user_on_a_phone_the_pages_fit_and_pass_axe_and_the_reset_link_shows_its_countdown()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { Locale = "en-GB", ViewportSize = new() { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await new PortalPage(page, _portal).SignInAsync("frank@example.com", "Frank-demo-2026");
+
+        await page.GotoAsync(_portal.BaseUrl + "/security/password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "M'envoyer un lien de réinitialisation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Nous vous avons envoyé un lien");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "M'envoyer un lien de réinitialisation" })).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByText("Vous pourrez en demander un autre dans")).ToBeVisibleAsync();
+        foreach (var path in new[] { "/security/password", "/activity" })
+        {
+            await page.GotoAsync(_portal.BaseUrl + path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px on a 360px screen");
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Lien de réinitialisation du mot de passe demandé" })).ToBeVisibleAsync();
+    }
 }
