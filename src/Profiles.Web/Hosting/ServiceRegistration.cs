@@ -6,6 +6,7 @@ using Profiles.Web.Authentication.Linking;
 using Profiles.Web.Health;
 using Profiles.Web.Infrastructure;
 using Profiles.Web.Localization;
+using Profiles.Web.Password;
 using Profiles.Core.Security;
 
 namespace Profiles.Web.Hosting;
@@ -18,6 +19,7 @@ public static class ServiceRegistration
         services.AddAuth0Login(configuration, environment);
         services.AddProfileServices(configuration);
         services.AddAccountLinking(configuration, environment);
+        services.AddPasswordJourney(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);

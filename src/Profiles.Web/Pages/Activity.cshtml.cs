@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Profiles.Core.Profiles;
+using Profiles.Core.Security;
+using Profiles.Web.Authentication;
+
+namespace Profiles.Web.Pages;
+
+/// <summary>The signed-in user's own recent security events, newest first (read-only).</summary>
+public sealed class ActivityModel(ISecurityEventLog securityEvents, IProfileService profiles, ICurrentUser currentUser) : PageModel
+{
+    /// <summary>How many events the page lists.</summary>
+    public const int MaxEvents = 50;
+
+    public IReadOnlyList<SecurityEvent> Events { get; private set; } = [];
+
+    public UserProfile? Profile { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = currentUser.UserId;
+        Events = await securityEvents.ListRecentAsync(userId, MaxEvents, cancellationToken);
+        Profile = await profiles.GetProfileAsync(userId, cancellationToken);
+    }
+}
