@@ -53,6 +53,7 @@ public sealed class PortalServer : IAsyncLifetime
             builder.UseSetting("Auth0:Management:ClientId", ClientId);
             builder.UseSetting("Auth0:Management:ClientSecret", secret);
             builder.UseSetting("PortalDatabase:ConnectionString", $"Data Source={DatabasePath}");
+            builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
             builder.UseSetting("Profiles:Email:Delivery", "LocalTenantOutbox");
             builder.UseSetting("Profiles:Email:OutboxUrl", Tenant.BaseUrl);
             builder.UseSetting("Profiles:Email:From", "Profiles (browser tests) <no-reply@profiles.invalid>");

@@ -53,6 +53,8 @@ public sealed class PortalFactory(
             ["Auth0:ClientId"] = authority is null ? null : FakeOidcProvider.ClientId,
             ["Auth0:ClientSecret"] = authority is null ? null : FakeOidcProvider.ClientSecret,
             ["PortalDatabase:ConnectionString"] = $"Data Source={DatabasePath}",
+            // Dozens of portals start in one test run; file watchers on appsettings would exhaust the inotify instances.
+            ["hostBuilder:reloadConfigOnChange"] = "false",
             // The portal's own emails go to the authority's outbox (the local tenant has one; the fake provider does not, so
             // tests against it that send email replace IEmailSender).
             ["Profiles:Email:Delivery"] = "LocalTenantOutbox",

@@ -16,8 +16,6 @@ public sealed class PasswordJourneyTests : TenantPortalTests
     private const string ChangePath = "/security/password?handler=ChangePassword";
     private const string ResetPath = "/security/password/reset-link?handler=SendResetLink";
 
-    protected override void ConfigurePortalServices(IServiceCollection services) => RealTimeChallenges.Register(services, Clock);
-
     [Fact]
     public async Task Reset_link_sends_the_tenant_email_without_a_fresh_sign_in_and_a_second_click_shows_the_countdown()
     {
