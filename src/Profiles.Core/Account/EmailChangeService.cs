@@ -36,12 +36,14 @@ public sealed partial class EmailChangeService(
 
     private const string DuplicateEmailMessage = "The specified new email already exists";
 
+    private readonly PendingEmailChangeStore _pending = new(dbFactory);
+
     private EmailChangeOptions Settings => options.Value;
 
     public async Task<PendingEmailChange?> GetPendingAsync(string userId, CancellationToken cancellationToken)
     {
         var userKey = await userKeys.ForAsync(userId, cancellationToken);
-        var row = await LoadAsync(userKey, cancellationToken);
+        var row = await _pending.LoadAsync(userKey, cancellationToken);
         if (row is null)
         {
             return null;
@@ -49,7 +51,7 @@ public sealed partial class EmailChangeService(
 
         if (IsExpired(row) || row.Attempts >= Settings.MaxAttempts)
         {
-            await DiscardAsync(userKey, cancellationToken);
+            await _pending.DiscardAsync(userKey, cancellationToken);
             return null;
         }
 
@@ -94,7 +96,15 @@ public sealed partial class EmailChangeService(
 
         var code = EmailCodeHasher.NewCode(Settings.CodeLength);
         var lifetime = TimeSpan.FromMinutes(Settings.CodeLifetimeMinutes);
-        await ReplacePendingAsync(userKey, address, await codes.HashAsync(userKey, address, code, cancellationToken), lifetime, cancellationToken);
+        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        await _pending.ReplaceAsync(new PendingEmailChangeRow
+        {
+            UserKey = userKey,
+            NewEmail = address,
+            CodeHash = await codes.HashAsync(userKey, address, code, cancellationToken),
+            CreatedAtMs = now,
+            ExpiresAtMs = now + (long)lifetime.TotalMilliseconds,
+        }, cancellationToken);
         try
         {
             await emailSender.SendAsync(messages.Code(address, code, lifetime), cancellationToken);
@@ -102,7 +112,7 @@ public sealed partial class EmailChangeService(
         catch (Exception ex) when (EmailSendFailure.Is(ex, cancellationToken))
         {
             LogCodeNotSent(logger, userKey, ex.GetType().Name);
-            await DiscardAsync(userKey, cancellationToken);
+            await _pending.DiscardAsync(userKey, cancellationToken);
             await throttle.ReleaseAsync(userId, SendAction, cancellationToken);
             await securityEvents.RecordAsync(userId, SecurityActions.EmailChangeRequested, SecurityOutcomes.Failed, "code_not_sent", cancellationToken);
             return EmailChangeResult.Of(EmailChangeOutcome.SendFailed);
@@ -116,7 +126,7 @@ public sealed partial class EmailChangeService(
     public async Task<EmailChangeResult> ConfirmAsync(string userId, string? code, CancellationToken cancellationToken)
     {
         var userKey = await userKeys.ForAsync(userId, cancellationToken);
-        var row = await LoadAsync(userKey, cancellationToken);
+        var row = await _pending.LoadAsync(userKey, cancellationToken);
         if (row is null)
         {
             return EmailChangeResult.Of(EmailChangeOutcome.NoPendingChange);
@@ -124,13 +134,13 @@ public sealed partial class EmailChangeService(
 
         if (IsExpired(row))
         {
-            await DiscardAsync(userKey, cancellationToken);
+            await _pending.DiscardAsync(userKey, cancellationToken);
             return await RefuseChangeAsync(userId, EmailChangeOutcome.Expired, "expired", cancellationToken);
         }
 
         if (row.Attempts >= Settings.MaxAttempts)
         {
-            await DiscardAsync(userKey, cancellationToken);
+            await _pending.DiscardAsync(userKey, cancellationToken);
             return await RefuseChangeAsync(userId, EmailChangeOutcome.TooManyAttempts, "too_many_attempts", cancellationToken);
         }
 
@@ -154,12 +164,12 @@ public sealed partial class EmailChangeService(
         var connection = DatabaseConnection(profile);
         if (connection is null)
         {
-            await DiscardAsync(userKey, cancellationToken);
+            await _pending.DiscardAsync(userKey, cancellationToken);
             return await RefuseChangeAsync(userId, EmailChangeOutcome.NotDatabaseUser, "not_database_user", cancellationToken);
         }
 
         // Claim the pending change so that two submissions of the same code cannot both apply it.
-        if (!await ClaimAsync(userKey, row.CodeHash, cancellationToken))
+        if (!await _pending.ClaimAsync(userKey, row.CodeHash, cancellationToken))
         {
             return EmailChangeResult.Of(EmailChangeOutcome.NoPendingChange);
         }
@@ -170,7 +180,7 @@ public sealed partial class EmailChangeService(
     public async Task<EmailChangeResult> CancelAsync(string userId, CancellationToken cancellationToken)
     {
         var userKey = await userKeys.ForAsync(userId, cancellationToken);
-        if (await DiscardAsync(userKey, cancellationToken) == 0)
+        if (await _pending.DiscardAsync(userKey, cancellationToken) == 0)
         {
             return EmailChangeResult.Of(EmailChangeOutcome.NoPendingChange);
         }
@@ -190,7 +200,7 @@ public sealed partial class EmailChangeService(
         catch (ManagementApiException ex) when (IsTransient(ex))
         {
             // Nothing is known to have changed: put the pending change back so the same code can be tried again.
-            await RestoreAsync(row, cancellationToken);
+            await _pending.RestoreAsync(row, cancellationToken);
             LogChangeFailed(logger, userKey, (int)ex.StatusCode, ex.ErrorCode);
             await securityEvents.RecordAsync(userId, SecurityActions.EmailChanged, SecurityOutcomes.Failed, "unavailable", cancellationToken);
             return new EmailChangeResult(EmailChangeOutcome.Unavailable, ex.RateLimit?.RetryAfter);
@@ -231,16 +241,10 @@ public sealed partial class EmailChangeService(
 
     private async Task<EmailChangeResult> CountWrongCodeAsync(string userId, string userKey, PendingEmailChangeRow row, CancellationToken cancellationToken)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await db.PendingEmailChanges.Where(p => p.UserKey == userKey && p.CodeHash == row.CodeHash)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Attempts, p => p.Attempts + 1), cancellationToken);
-        }
-
-        var attempts = (await LoadAsync(userKey, cancellationToken))?.Attempts ?? Settings.MaxAttempts;
+        var attempts = await _pending.CountAttemptAsync(userKey, row.CodeHash, cancellationToken) ?? Settings.MaxAttempts;
         if (attempts >= Settings.MaxAttempts)
         {
-            await DiscardAsync(userKey, cancellationToken);
+            await _pending.DiscardAsync(userKey, cancellationToken);
             return await RefuseChangeAsync(userId, EmailChangeOutcome.TooManyAttempts, "too_many_attempts", cancellationToken);
         }
 
@@ -269,51 +273,6 @@ public sealed partial class EmailChangeService(
     private static bool IsTransient(ManagementApiException ex) => ex.IsRateLimited || ex.IsTransportFailure || (int)ex.StatusCode >= 500;
 
     private bool IsExpired(PendingEmailChangeRow row) => timeProvider.GetUtcNow().ToUnixTimeMilliseconds() >= row.ExpiresAtMs;
-
-    private async Task<PendingEmailChangeRow?> LoadAsync(string userKey, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PendingEmailChanges.AsNoTracking().SingleOrDefaultAsync(p => p.UserKey == userKey, cancellationToken);
-    }
-
-    private async Task ReplacePendingAsync(string userKey, string address, string codeHash, TimeSpan lifetime, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.PendingEmailChanges.Where(p => p.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
-        db.PendingEmailChanges.Add(new PendingEmailChangeRow
-        {
-            UserKey = userKey,
-            NewEmail = address,
-            CodeHash = codeHash,
-            CreatedAtMs = now,
-            ExpiresAtMs = now + (long)lifetime.TotalMilliseconds,
-            Attempts = 0,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task<bool> ClaimAsync(string userKey, string codeHash, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PendingEmailChanges.Where(p => p.UserKey == userKey && p.CodeHash == codeHash).ExecuteDeleteAsync(cancellationToken) == 1;
-    }
-
-    private async Task RestoreAsync(PendingEmailChangeRow row, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.PendingEmailChanges.AnyAsync(p => p.UserKey == row.UserKey, cancellationToken))
-        {
-            db.PendingEmailChanges.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
-
-    private async Task<int> DiscardAsync(string userKey, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PendingEmailChanges.Where(p => p.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
-    }
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Email change code sent for {UserKey}")]
     private static partial void LogCodeSent(ILogger logger, string userKey);
