@@ -55,6 +55,12 @@ public sealed partial class EmailJourneyBrowserTests(BrowserFixture browser) : I
         await Assertions.Expect(page.Locator("#current-email")).ToHaveTextAsync("bob.new@example.com");
         await Assertions.Expect(page.Locator("#banner-unverified-email")).ToHaveCountAsync(0);
         await Accessibility.AssertNoViolationsAsync(page);
+
+        // The page fits a phone screen too.
+        await page.SetViewportSizeAsync(360, 740);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"/security/email scrolls sideways by {overflow}px on a 360px screen");
+        await Accessibility.AssertNoViolationsAsync(page);
         var stored = StoredUser(BobId);
         Assert.Equal("bob.new@example.com", stored.Email);
         Assert.True(stored.EmailVerified);

@@ -44,6 +44,17 @@ public sealed class EmailChangeTests : TenantPortalTests
     }
 
     [Fact]
+    public async Task The_code_email_is_written_in_the_users_stored_language()
+    {
+        await SignInAsync("frank@example.com", "Frank-demo-2026");
+        await RequestChangeAsync("frank.new@example.com");
+
+        var email = Assert.Single(await OutboxAsync("frank.new@example.com"));
+        Assert.Equal("Votre code pour confirmer votre nouvelle adresse e-mail", email.Subject);
+        Assert.Contains("Votre code : " + EmailJourney.CodeFrom(email), email.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_and_sends_nothing()
     {
         await SignInAsync("alice@example.com", "Alice-demo-2026");
