@@ -256,7 +256,7 @@ public sealed partial class ProfileService : IProfileService
         return profile;
     }
 
-    private static string CacheKey(string userId) => "Profiles.UserProfile:" + userId;
+    private static string CacheKey(string userId) => ProfileCache.Key(userId);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Profile of {UserKey} updated ({FieldCount} fields)")]
     private static partial void LogProfileUpdated(ILogger logger, string userKey, int fieldCount);

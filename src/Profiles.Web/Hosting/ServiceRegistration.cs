@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Profiles.Core.DependencyInjection;
+using Profiles.Web.AccountEmail;
 using Profiles.Web.Authentication;
 using Profiles.Web.Authentication.Linking;
 using Profiles.Web.Health;
@@ -20,6 +21,7 @@ public static class ServiceRegistration
         services.AddProfileServices(configuration);
         services.AddAccountLinking(configuration, environment);
         services.AddPasswordJourney(configuration);
+        services.AddAccountEmail(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);

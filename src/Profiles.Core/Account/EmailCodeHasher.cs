@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Profiles.Core.Data;
+
+namespace Profiles.Core.Account;
+
+/// <summary>Makes one-time codes and their keyed hashes. The key is random, created once and kept in the portal database
+/// (so pending codes survive restarts and every instance agrees); the hash binds the code to the user and the new address.</summary>
+public sealed class EmailCodeHasher(IDbContextFactory<PortalDbContext> factory) : IDisposable
+{
+    internal const string SecretName = "email-change-code";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private byte[]? _key;
+
+    /// <summary>A uniformly random code of <paramref name="length"/> digits (leading zeros kept).</summary>
+    public static string NewCode(int length)
+    {
+        var max = (int)Math.Pow(10, length);
+        return RandomNumberGenerator.GetInt32(max).ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
+    }
+
+    public async Task<string> HashAsync(string userKey, string newEmail, string code, CancellationToken cancellationToken)
+    {
+        var key = _key ?? await LoadAsync(cancellationToken);
+        var input = Encoding.UTF8.GetBytes(userKey + "\n" + newEmail + "\n" + code);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, input));
+    }
+
+    /// <summary>Compares in constant time, so the answer's timing says nothing about how much of the code was right.</summary>
+    public async Task<bool> MatchesAsync(string userKey, string newEmail, string code, string storedHash, CancellationToken cancellationToken)
+    {
+        var hash = await HashAsync(userKey, newEmail, code, cancellationToken);
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(storedHash));
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<byte[]> LoadAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_key is not null)
+            {
+                return _key;
+            }
+
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var row = await db.Secrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == SecretName, cancellationToken);
+            if (row is null)
+            {
+                db.Secrets.Add(new PortalSecretRow { Name = SecretName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance created it first: use theirs.
+                    db.ChangeTracker.Clear();
+                }
+
+                row = await db.Secrets.AsNoTracking().SingleAsync(s => s.Name == SecretName, cancellationToken);
+            }
+
+            _key = Convert.FromBase64String(row.Value);
+            return _key;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

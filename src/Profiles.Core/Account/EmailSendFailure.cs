@@ -1,0 +1,15 @@
+using System.Net.Mail;
+
+namespace Profiles.Core.Account;
+
+/// <summary>Which exceptions from <see cref="Email.IEmailSender"/> mean "the email could not be sent" (an expected failure the
+/// user is told about) rather than a programming error.</summary>
+internal static class EmailSendFailure
+{
+    public static bool Is(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        HttpRequestException or SmtpException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+}

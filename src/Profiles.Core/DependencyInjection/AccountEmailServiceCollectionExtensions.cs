@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Profiles.Core.Account;
+using Profiles.Core.Profiles;
+
+namespace Profiles.Core.DependencyInjection;
+
+/// <summary>Registers the email journeys' rules: verification email resends and the verified email change. The host adds an
+/// <see cref="IEmailChangeMessages"/> (the localized texts).</summary>
+public static class AccountEmailServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccountEmailServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EmailChangeOptions>().Bind(configuration.GetSection(EmailChangeOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailChangeOptions>, EmailChangeOptionsValidator>());
+        services.AddOptions<VerificationEmailOptions>().Bind(configuration.GetSection(VerificationEmailOptions.SectionName));
+        services.TryAddSingleton<ProfileCache>();
+        services.TryAddSingleton<EmailCodeHasher>();
+        services.TryAddScoped<IEmailChangeService, EmailChangeService>();
+        services.TryAddScoped<IVerificationEmailService, VerificationEmailService>();
+        return services;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using Profiles.Core.Account;
+using Profiles.Core.Email;
+using Profiles.Core.Management;
+using Profiles.Core.Management.Models;
+using Profiles.Core.Profiles;
+using Profiles.Core.Security;
+using Profiles.Core.Tests.Infrastructure;
+using Profiles.Core.Tests.Pacing;
+
+namespace Profiles.Core.Tests.Account;
+
+/// <summary>The email change rules on a real portal database, with Auth0 and email delivery mocked.</summary>
+public sealed class EmailChangeServiceTests : IDisposable
+{
+    private const string UserId = "auth0|u1";
+    private readonly SqliteFile _database = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly PortalUserKeys _userKeys;
+    private readonly EmailCodeHasher _hasher;
+    private readonly Mock<IProfileService> _profiles = new();
+    private readonly Mock<IUsersClient> _users = new();
+    private readonly Mock<IEmailSender> _sender = new();
+    private readonly Mock<ISecurityEventLog> _events = new();
+    private readonly List<EmailMessage> _sent = [];
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly EmailChangeService _service;
+
+    public EmailChangeServiceTests()
+    {
+        using (var db = _database.CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+
+        _userKeys = new PortalUserKeys(_database);
+        _hasher = new EmailCodeHasher(_database);
+        _profiles.Setup(p => p.GetProfileAsync(UserId, It.IsAny<CancellationToken>())).ReturnsAsync(Profile("old@example.com", "auth0"));
+        _sender.Setup(s => s.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<EmailMessage, CancellationToken>((m, _) => _sent.Add(m)).Returns(Task.CompletedTask);
+        var messages = new Mock<IEmailChangeMessages>();
+        messages.Setup(m => m.Code(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
+            .Returns<string, string, TimeSpan>((to, code, _) => new EmailMessage(to, "code", code, "email_change_code"));
+        messages.Setup(m => m.ChangedNotice(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<string?>()))
+            .Returns<string, string, DateTimeOffset, string?>((to, masked, _, _) => new EmailMessage(to, "notice", masked, "email_changed_notice"));
+        _service = new EmailChangeService(_profiles.Object, _users.Object, _database, _userKeys, _hasher,
+            new ActionThrottle(_database, _userKeys, _time), _sender.Object, messages.Object, _events.Object, new ProfileCache(_cache),
+            Options.Create(new EmailChangeOptions()), _time, NullLogger<EmailChangeService>.Instance);
+    }
+
+    [Fact]
+    public async Task Only_the_keyed_hash_of_the_code_is_stored_and_the_patch_marks_the_address_verified()
+    {
+        UserUpdateRequest? sentPatch = null;
+        _users.Setup(u => u.UpdateAsync(UserId, It.IsAny<UserUpdateRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<string, UserUpdateRequest, CancellationToken>((_, r, _) => sentPatch = r).ReturnsAsync(new Auth0User());
+        _cache.Set(ProfileCache.Key(UserId), "stale");
+
+        Assert.Equal(EmailChangeOutcome.CodeSent, (await _service.RequestAsync(UserId, "New@Example.com", CancellationToken.None)).Outcome);
+        var code = Assert.Single(_sent).TextBody;
+        await using (var db = _database.CreateDbContext())
+        {
+            var row = await db.PendingEmailChanges.SingleAsync();
+            Assert.Equal("new@example.com", row.NewEmail);
+            Assert.DoesNotContain(code, row.CodeHash, StringComparison.Ordinal);
+            Assert.Equal(64, row.CodeHash.Length);
+        }
+
+        Assert.Equal(EmailChangeOutcome.Changed, (await _service.ConfirmAsync(UserId, code[..3] + " " + code[3..], CancellationToken.None)).Outcome);
+        Assert.NotNull(sentPatch);
+        Assert.Equal(["email", "email_verified", "connection"], sentPatch.AssignedKeys);
+        Assert.Equal("new@example.com", sentPatch.Email);
+        Assert.True(sentPatch.EmailVerified);
+        Assert.Equal("Username-Password-Authentication", sentPatch.Connection);
+        Assert.False(_cache.TryGetValue(ProfileCache.Key(UserId), out _));
+        Assert.Equal(("old@example.com", "n•••@example.com"), (_sent[1].To, _sent[1].TextBody));
+        await using (var db = _database.CreateDbContext())
+        {
+            Assert.False(await db.PendingEmailChanges.AnyAsync());
+        }
+    }
+
+    [Fact]
+    public async Task An_unreachable_tenant_keeps_the_pending_change_so_the_same_code_works_later()
+    {
+        _users.SetupSequence(u => u.UpdateAsync(UserId, It.IsAny<UserUpdateRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ManagementApiException(HttpStatusCode.GatewayTimeout, ManagementApiException.TimeoutErrorCode, "timeout", null))
+            .ReturnsAsync(new Auth0User());
+        await _service.RequestAsync(UserId, "new@example.com", CancellationToken.None);
+        var code = _sent[0].TextBody;
+
+        Assert.Equal(EmailChangeOutcome.Unavailable, (await _service.ConfirmAsync(UserId, code, CancellationToken.None)).Outcome);
+        Assert.NotNull(await _service.GetPendingAsync(UserId, CancellationToken.None));
+        Assert.Equal(EmailChangeOutcome.Changed, (await _service.ConfirmAsync(UserId, code, CancellationToken.None)).Outcome);
+        Assert.Equal(2, _sent.Count);
+    }
+
+    [Fact]
+    public async Task A_code_only_confirms_the_address_it_was_sent_to()
+    {
+        await _service.RequestAsync(UserId, "first@example.com", CancellationToken.None);
+        var firstCode = _sent[0].TextBody;
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await _service.RequestAsync(UserId, "second@example.com", CancellationToken.None);
+
+        var result = await _service.ConfirmAsync(UserId, firstCode == _sent[1].TextBody ? "x" : firstCode, CancellationToken.None);
+
+        Assert.Equal(EmailChangeOutcome.WrongCode, result.Outcome);
+        Assert.Equal(4, result.AttemptsLeft);
+        _users.Verify(u => u.UpdateAsync(It.IsAny<string>(), It.IsAny<UserUpdateRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_failed_code_email_leaves_nothing_pending_and_frees_the_cooldown()
+    {
+        _sender.Setup(s => s.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("down"));
+
+        Assert.Equal(EmailChangeOutcome.SendFailed, (await _service.RequestAsync(UserId, "new@example.com", CancellationToken.None)).Outcome);
+        Assert.Null(await _service.GetPendingAsync(UserId, CancellationToken.None));
+        _sender.Setup(s => s.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        Assert.Equal(EmailChangeOutcome.CodeSent, (await _service.RequestAsync(UserId, "new@example.com", CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_social_primary_identity_cannot_start_a_change()
+    {
+        _profiles.Setup(p => p.GetProfileAsync(UserId, It.IsAny<CancellationToken>())).ReturnsAsync(Profile("carol@gmail.example", "google-oauth2"));
+
+        Assert.Equal(EmailChangeOutcome.NotDatabaseUser, (await _service.RequestAsync(UserId, "new@example.com", CancellationToken.None)).Outcome);
+        Assert.Empty(_sent);
+    }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _hasher.Dispose();
+        _userKeys.Dispose();
+        _database.Dispose();
+    }
+
+    private static UserProfile Profile(string email, string provider)
+    {
+        var connection = provider == "auth0" ? "Username-Password-Authentication" : provider;
+        return new UserProfile(UserId, email, true, "User", null, null, null, null, null, null,
+            [new LinkedIdentity(provider, connection, "u1", provider != "auth0", true, email)], [], [], provider != "auth0", connection, provider == "auth0");
+    }
+}
