@@ -39,6 +39,9 @@ public sealed class EmbeddedLocalTenant : IAsyncDisposable
         {
             EnvironmentName = environmentName,
             ApplicationName = typeof(EmbeddedLocalTenant).Assembly.GetName().Name,
+            // An embedded tenant takes its settings in code; watching appsettings files would cost an inotify instance per
+            // tenant, and test runs start dozens of them.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
