@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Profiles.Core.DependencyInjection;
+using Profiles.Web.AccountData;
 using Profiles.Web.Authentication;
 using Profiles.Web.Health;
 using Profiles.Web.Infrastructure;
@@ -16,6 +17,7 @@ public static class ServiceRegistration
     {
         services.AddAuth0Login(configuration, environment);
         services.AddProfileServices(configuration);
+        services.AddDataJourney(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
