@@ -14,7 +14,8 @@ public static class DataJourneyServiceCollectionExtensions
         services.AddAccountData(configuration);
         services.AddScoped<IDeletionNotifications, DeletionNotifications>();
         services.AddScoped<IAccountBannerSource, DeletionBannerSource>();
-        services.Configure<RazorPagesOptions>(options =>
+        // After AddRazorPages' own conventions: endpoint metadata added later wins, so this must come after AuthorizeFolder("/").
+        services.PostConfigure<RazorPagesOptions>(options =>
         {
             options.Conventions.AllowAnonymousToPage("/Data/CancelDeletion");
             options.Conventions.AllowAnonymousToPage("/Data/Goodbye");
