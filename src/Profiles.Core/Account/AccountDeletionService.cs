@@ -200,7 +200,8 @@ public sealed partial class AccountDeletionService(
         Auth0User updated;
         try
         {
-            var clear = new JsonObject { [AccountMetadataKeys.DeletionRequestedAt] = null };
+            // Both marks: a request that failed half-way and is now cancelled may also have recorded its identities.
+            var clear = new JsonObject { [AccountMetadataKeys.DeletionRequestedAt] = null, [AccountMetadataKeys.DeletionIdentities] = null };
             updated = await users.UpdateAsync(userId, new UserUpdateRequest { AppMetadata = clear }, cancellationToken);
             ForgetCachedProfile(userId);
         }

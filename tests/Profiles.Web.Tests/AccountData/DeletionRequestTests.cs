@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Profiles.Core.Management;
+using Profiles.Core.Management.Models;
 using Profiles.Core.Account;
 using Profiles.Core.Data;
 
@@ -55,6 +58,26 @@ public sealed class DeletionRequestTests : DataJourneyTests
         var banner = overview.GetElementById("banner-deletion")!;
         Assert.Contains("scheduled for deletion", banner.TextContent, StringComparison.Ordinal);
         Assert.Contains("/data/cancel-deletion?handler=Mine", banner.QuerySelector("form")!.GetAttribute("action")!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_confirmation_email_is_in_the_language_stored_in_the_profile()
+    {
+        using (var scope = Portal.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IUsersClient>().UpdateAsync(AliceId,
+                new UserUpdateRequest { UserMetadata = new JsonObject { ["preferred_language"] = "fr" } });
+        }
+
+        await SignInAsync("alice@example.com", "Alice-demo-2026");
+        var page = await GetPageAsync("/data/delete");
+        Assert.Equal("Pour confirmer, tapez SUPPRIMER", page.QuerySelector("label[for='confirmation']")!.TextContent.Trim());
+
+        await RequestDeletionAsync(page, "supprimer");
+
+        var email = Assert.Single(await OutboxAsync("alice@example.com"), e => e.Kind == "portal:deletion_scheduled");
+        Assert.StartsWith("Votre compte sera supprimé le", email.Subject, StringComparison.Ordinal);
+        Assert.Equal(DeletionStatus.Pending, Assert.Single(await DeletionRowsAsync()).Status);
     }
 
     [Fact]
