@@ -49,10 +49,17 @@ public sealed partial class AccountDeletionService(
     }
 
     /// <summary>Schedules the deletion of <paramref name="userId"/>'s account. <paramref name="cancelPage"/> is the absolute URL
-    /// of the cancel page; the token goes in its query. A second request while one is open reuses it.</summary>
-    public async Task<DeletionRequestResult> RequestAsync(string userId, Uri cancelPage, CancellationToken cancellationToken)
+    /// of the cancel page; the token goes in its query. A second request while one is open reuses it. Without
+    /// <paramref name="confirmed"/> (the typed confirmation did not match) nothing changes and the refusal is recorded.</summary>
+    public async Task<DeletionRequestResult> RequestAsync(string userId, bool confirmed, Uri cancelPage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cancelPage);
+        if (!confirmed)
+        {
+            await securityEvents.RecordAsync(userId, SecurityActions.DeletionRequested, SecurityOutcomes.Refused, "confirmation_mismatch", cancellationToken);
+            return new DeletionRequestResult(DeletionRequestOutcome.NotConfirmed, null);
+        }
+
         var userKey = await userKeys.ForAsync(userId, cancellationToken);
         var existing = await FindOpenRowAsync(userKey, cancellationToken);
         if (existing is not null)

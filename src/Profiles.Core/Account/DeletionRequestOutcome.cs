@@ -14,4 +14,7 @@ public enum DeletionRequestOutcome
 
     /// <summary>Auth0 could not be reached or refused the call; nothing was scheduled.</summary>
     Unavailable,
+
+    /// <summary>The user did not type the confirmation word; nothing was changed.</summary>
+    NotConfirmed,
 }

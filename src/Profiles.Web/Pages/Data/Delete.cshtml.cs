@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Profiles.Core.Account;
 using Profiles.Core.Profiles;
-using Profiles.Core.Security;
 using Profiles.Web.Authentication;
 using Profiles.Web.Localization;
 
@@ -17,7 +16,6 @@ namespace Profiles.Web.Pages.Data;
 public sealed class DeleteModel(
     AccountDeletionService deletion,
     IProfileService profiles,
-    ISecurityEventLog securityEvents,
     ICurrentUser currentUser,
     IStringLocalizer<DataResource> localizer) : PageModel
 {
@@ -40,16 +38,10 @@ public sealed class DeleteModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!string.Equals(Input.Confirmation?.Trim(), ConfirmationWord, StringComparison.OrdinalIgnoreCase))
-        {
-            await securityEvents.RecordAsync(currentUser.UserId, SecurityActions.DeletionRequested, SecurityOutcomes.Refused, "confirmation_mismatch", cancellationToken);
-            ConfirmationError = localizer["Delete.ConfirmMismatch", ConfirmationWord];
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
+        // The word is in the user's language (they read the instruction in it); case and surrounding spaces do not matter.
+        var confirmed = string.Equals(Input.Confirmation?.Trim(), ConfirmationWord, StringComparison.OrdinalIgnoreCase);
         var cancelPage = new Uri(Url.PageLink("/Data/CancelDeletion")!, UriKind.Absolute);
-        var result = await deletion.RequestAsync(currentUser.UserId, cancelPage, cancellationToken);
+        var result = await deletion.RequestAsync(currentUser.UserId, confirmed, cancelPage, cancellationToken);
         switch (result.Outcome)
         {
             case DeletionRequestOutcome.Deleted:
@@ -63,6 +55,10 @@ public sealed class DeleteModel(
             case DeletionRequestOutcome.DeletionDeferred:
                 TempData["StatusMessage"] = localizer["Status.DeletionDeferred"].Value;
                 return RedirectToPage("/Data/Index");
+            case DeletionRequestOutcome.NotConfirmed:
+                ConfirmationError = localizer["Delete.ConfirmMismatch", ConfirmationWord];
+                await LoadAsync(cancellationToken);
+                return Page();
             default:
                 FormError = localizer["Delete.Unavailable"];
                 await LoadAsync(cancellationToken);
