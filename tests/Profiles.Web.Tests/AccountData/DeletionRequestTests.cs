@@ -98,6 +98,19 @@ public sealed class DeletionRequestTests : DataJourneyTests
     }
 
     [Fact]
+    public async Task Two_requests_at_the_same_moment_make_one_request_and_one_email()
+    {
+        await SignInAsync("alice@example.com", "Alice-demo-2026");
+        var page = await GetPageAsync("/data/delete");
+
+        var responses = await Task.WhenAll(RequestDeletionAsync(page, "DELETE"), RequestDeletionAsync(page, "DELETE"));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(DeletionStatus.Pending, Assert.Single(await DeletionRowsAsync()).Status);
+        Assert.Single(await OutboxAsync("alice@example.com"), e => e.Kind == "portal:deletion_scheduled");
+    }
+
+    [Fact]
     public async Task The_emailed_link_cancels_once_even_when_signed_out_and_a_get_changes_nothing()
     {
         await SignInAsync("alice@example.com", "Alice-demo-2026");
