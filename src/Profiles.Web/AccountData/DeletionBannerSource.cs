@@ -23,6 +23,11 @@ public sealed class DeletionBannerSource(AccountDeletionService deletion, IStrin
             return new AccountBanner("deletion", localizer["Banner.DeletionInProgress"]);
         }
 
+        if (request.Status == DeletionStatus.Failed)
+        {
+            return new AccountBanner("deletion", localizer["Data.DeletionFailed"], "/Data/CancelDeletion", localizer["Banner.CancelDeletion"], "Mine");
+        }
+
         var date = request.DueAt.ToUniversalTime().ToString("f", CultureInfo.CurrentCulture) + " (UTC)";
         return new AccountBanner("deletion", localizer["Banner.DeletionPending", date], "/Data/CancelDeletion", localizer["Banner.CancelDeletion"], "Mine");
     }
