@@ -21,6 +21,7 @@ public sealed partial class AccountDeletionService(
     PortalUserKeys userKeys,
     IUsersClient users,
     ISecurityEventLog securityEvents,
+    IActionThrottle throttle,
     IDeletionNotifications notifications,
     DeletionProcessor processor,
     IMemoryCache cache,
@@ -29,6 +30,10 @@ public sealed partial class AccountDeletionService(
     TimeProvider timeProvider,
     ILogger<AccountDeletionService> logger)
 {
+    /// <summary>A short-lived slot in <c>action_cooldowns</c> that serializes one user's simultaneous requests (two tabs,
+    /// a double click): the table's primary key lets only one of them take it, without a schema change.</summary>
+    private const string RequestSlot = "deletion_request";
+
     private static readonly string[] OpenStatuses = [DeletionStatus.Pending, DeletionStatus.InProgress, DeletionStatus.Failed];
     private static readonly string[] CancellableStatuses = [DeletionStatus.Pending, DeletionStatus.Failed];
 
@@ -67,6 +72,27 @@ public sealed partial class AccountDeletionService(
             return await ReuseAsync(existing, cancellationToken);
         }
 
+        if (!(await throttle.TryAcquireAsync(userId, RequestSlot, TimeSpan.FromMinutes(1), cancellationToken)).Allowed)
+        {
+            // Another request of this user is being recorded right now: it is the one that counts.
+            var concurrent = await FindOpenRowAsync(userKey, cancellationToken);
+            return concurrent is null
+                ? new DeletionRequestResult(DeletionRequestOutcome.Scheduled, null, Reused: true)
+                : await ReuseAsync(concurrent, cancellationToken);
+        }
+
+        try
+        {
+            return await ScheduleAsync(userId, userKey, cancelPage, cancellationToken);
+        }
+        finally
+        {
+            await throttle.ReleaseAsync(userId, RequestSlot, CancellationToken.None);
+        }
+    }
+
+    private async Task<DeletionRequestResult> ScheduleAsync(string userId, string userKey, Uri cancelPage, CancellationToken cancellationToken)
+    {
         Auth0User user;
         try
         {
