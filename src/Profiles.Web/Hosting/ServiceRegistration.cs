@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Profiles.Core.DependencyInjection;
 using Profiles.Web.AccountEmail;
+using Profiles.Web.AccountData;
 using Profiles.Web.Authentication;
 using Profiles.Web.Authentication.Linking;
 using Profiles.Web.Health;
@@ -22,6 +23,7 @@ public static class ServiceRegistration
         services.AddAccountLinking(configuration, environment);
         services.AddPasswordJourney(configuration);
         services.AddAccountEmail(configuration);
+        services.AddDataJourney(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);

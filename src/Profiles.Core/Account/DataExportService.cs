@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Profiles.Core.Data;
+using Profiles.Core.Management;
+using Profiles.Core.Management.Models;
+using Profiles.Core.Preferences;
+using Profiles.Core.Profiles;
+using Profiles.Core.Security;
+
+namespace Profiles.Core.Account;
+
+/// <summary>"Download my data" (GDPR Art. 15/20): one JSON document with what Auth0 and the portal hold about the user.
+/// Read fresh from Auth0 (never the profile cache), throttled per user, recorded as a security event.</summary>
+public sealed class DataExportService(
+    IUsersClient users,
+    IActionThrottle throttle,
+    ISecurityEventLog securityEvents,
+    AppMetadataPresenter appMetadata,
+    IDbContextFactory<PortalDbContext> factory,
+    PortalUserKeys userKeys,
+    IOptions<ProfileOptions> profileOptions,
+    IOptions<DataExportOptions> options,
+    TimeProvider timeProvider)
+{
+    /// <summary>Cooldown name in <c>action_cooldowns</c>.</summary>
+    public const string ThrottleAction = "data_export";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>How long until the user may download again (zero when they may now).</summary>
+    public Task<TimeSpan> RemainingCooldownAsync(string userId, CancellationToken cancellationToken) =>
+        throttle.RemainingAsync(userId, ThrottleAction, cancellationToken);
+
+    /// <summary>Builds the export. <paramref name="culture"/> picks the labels of the operator-declared <c>app_metadata</c>.</summary>
+    public async Task<DataExportResult> ExportAsync(string userId, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var decision = await throttle.TryAcquireAsync(userId, ThrottleAction, TimeSpan.FromMinutes(options.Value.CooldownMinutes), cancellationToken);
+        if (!decision.Allowed)
+        {
+            await securityEvents.RecordAsync(userId, SecurityActions.DataExported, SecurityOutcomes.Throttled, null, cancellationToken);
+            return new DataExportResult(DataExportOutcome.Throttled, RetryAfter: decision.RetryAfter);
+        }
+
+        Auth0User user;
+        try
+        {
+            user = await users.GetAsync(userId, null, cancellationToken);
+        }
+        catch (ManagementApiException ex) when (ex.IsRateLimited || ex.IsTransportFailure || (int)ex.StatusCode >= 500)
+        {
+            await throttle.ReleaseAsync(userId, ThrottleAction, cancellationToken);
+            await securityEvents.RecordAsync(userId, SecurityActions.DataExported, SecurityOutcomes.Failed, ErrorCode(ex), cancellationToken);
+            return new DataExportResult(DataExportOutcome.Unavailable);
+        }
+
+        // Recorded first, so the export lists itself among the security events.
+        await securityEvents.RecordAsync(userId, SecurityActions.DataExported, SecurityOutcomes.Succeeded, null, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var profile = UserProfileMapper.Map(user, profileOptions.Value);
+        var document = new DataExportDocument(now)
+        {
+            User = user,
+            AppMetadataItems = appMetadata.Present(profile, culture),
+            Records = await ReadPortalRecordsAsync(userId, cancellationToken),
+            SecurityEvents = await securityEvents.ListRecentAsync(userId, options.Value.MaxSecurityEvents, cancellationToken),
+        };
+        var content = JsonSerializer.SerializeToUtf8Bytes(document.Build(), Indented);
+        var fileName = "profiles-export-" + now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".json";
+        return new DataExportResult(DataExportOutcome.Ready, content, fileName);
+    }
+
+    private async Task<PortalRecords> ReadPortalRecordsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var userKey = await userKeys.ForAsync(userId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var pendingEmail = await db.PendingEmailChanges.AsNoTracking().SingleOrDefaultAsync(p => p.UserKey == userKey, cancellationToken);
+        var deletions = await db.DeletionRequests.AsNoTracking().Where(r => r.UserKey == userKey)
+            .OrderByDescending(r => r.RequestedAtMs).ToListAsync(cancellationToken);
+        var cooldowns = await db.ActionCooldowns.AsNoTracking().Where(c => c.UserKey == userKey)
+            .OrderBy(c => c.Action).ToListAsync(cancellationToken);
+        var revocation = await db.SessionRevocations.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
+        return new PortalRecords(userKey, pendingEmail, deletions, cooldowns, revocation);
+    }
+
+    private static string ErrorCode(ManagementApiException ex) =>
+        ex.IsTransportFailure ? ex.ErrorCode! : "http_" + ((int)ex.StatusCode).ToString(CultureInfo.InvariantCulture);
+}

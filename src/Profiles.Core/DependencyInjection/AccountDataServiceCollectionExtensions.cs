@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Profiles.Core.Account;
+
+namespace Profiles.Core.DependencyInjection;
+
+/// <summary>Registers "download my data" and "delete my account" (the web layer supplies <see cref="IDeletionNotifications"/>).</summary>
+public static class AccountDataServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccountData(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DataExportOptions>().Bind(configuration.GetSection(DataExportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeletionOptions>().Bind(configuration.GetSection(DeletionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<DataExportService>();
+        services.TryAddScoped<DeletionProcessor>();
+        services.TryAddScoped<AccountDeletionService>();
+        services.AddHostedService<DeletionWorker>();
+        return services;
+    }
+}
