@@ -4,9 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# The tests start many portals and tenants in one process: none of them should watch its appsettings files (each watcher
-# takes one of the user's 128 inotify instances).
-export DOTNET_hostBuilder__reloadConfigOnChange=false
+# The tests start many portals and tenants in one process: none of them should watch files with inotify (each watcher takes
+# one of the user's 128 inotify instances, and web root providers keep theirs until the process ends).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."

@@ -143,7 +143,8 @@ public sealed partial class AccountDeletionService(
         await securityEvents.RecordAsync(userId, SecurityActions.DeletionRequested, SecurityOutcomes.Succeeded,
             "grace_" + options.Value.GracePeriodDays.ToString(CultureInfo.InvariantCulture) + "d", cancellationToken);
         LogScheduled(logger, row.Id, options.Value.GracePeriodDays);
-        if (!string.IsNullOrEmpty(user.Email))
+        // Only to a verified address: an unverified one may belong to someone else, and the cancel link would be theirs.
+        if (!string.IsNullOrEmpty(user.Email) && user.EmailVerified == true)
         {
             var link = new UriBuilder(cancelPage) { Query = "token=" + token }.Uri;
             await NotifyAsync(() => notifications.SendScheduledAsync(user.Email, PreferredLanguage(user.UserMetadata), due, link, cancellationToken), row.Id);

@@ -146,7 +146,7 @@ public sealed partial class DeletionProcessor(
 
         if (options.Value.EndAuth0Sessions)
         {
-            await IgnoreNotFoundAsync(() => sessions.DeleteUserSessionsAsync(userId, cancellationToken));
+            await EndAuth0SessionsAsync(userId, cancellationToken);
         }
 
         foreach (var identity in secondaries)
@@ -166,6 +166,20 @@ public sealed partial class DeletionProcessor(
     }
 
     private static string FullId(Auth0Identity identity) => identity.Provider + "|" + identity.UserId;
+
+    /// <summary>The sessions endpoint exists on Enterprise plans only (and needs <c>delete:sessions</c>): refused or missing, the
+    /// erasure goes on without it — deleting the user ends their sessions at Auth0 anyway — and the skip is logged.</summary>
+    private async Task EndAuth0SessionsAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sessions.DeleteUserSessionsAsync(userId, cancellationToken);
+        }
+        catch (ManagementApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.NotImplemented)
+        {
+            LogSessionsSkipped(logger, (int)ex.StatusCode);
+        }
+    }
 
     private static List<string> RecordedIdentities(JsonObject? appMetadata) =>
         appMetadata?[AccountMetadataKeys.DeletionIdentities] is JsonArray array
@@ -267,6 +281,9 @@ public sealed partial class DeletionProcessor(
     }
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Ending Auth0 sessions was refused ({StatusCode}); the deletion goes on without it")]
+    private static partial void LogSessionsSkipped(ILogger logger, int statusCode);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Deletion request {RequestId} completed: {Identities} identities removed, attempt {Attempt}")]
     private static partial void LogDeleted(ILogger logger, Guid requestId, int identities, int attempt);

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,9 +28,10 @@ public sealed partial class DeletionWorker(
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<DeletionProcessor>().ProcessDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or SqliteException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // The claim expires and the next round (or another instance) takes the request up again.
+                // Whatever the database or a client threw, the worker must outlive it (an unhandled exception in a background
+                // service stops the host): the claim expires and the next round, or another instance, takes the request up again.
                 LogRoundFailed(logger, ex.GetType().Name);
             }
 

@@ -144,11 +144,19 @@ public sealed partial class EmailChangeService(
             return await RefuseChangeAsync(userId, EmailChangeOutcome.TooManyAttempts, "too_many_attempts", cancellationToken);
         }
 
+        var attempts = await _pending.ReserveAttemptAsync(userKey, row.CodeHash, Settings.MaxAttempts, NowMs, cancellationToken);
+        if (attempts is null)
+        {
+            // Used up or expired by a parallel request, or replaced: whatever is left of it must not be guessed at further.
+            await _pending.DiscardAsync(userKey, cancellationToken);
+            return await RefuseChangeAsync(userId, EmailChangeOutcome.TooManyAttempts, "too_many_attempts", cancellationToken);
+        }
+
         var entered = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         if (entered.Length != Settings.CodeLength || !entered.All(char.IsAsciiDigit)
             || !await codes.MatchesAsync(userKey, row.NewEmail, entered, row.CodeHash, cancellationToken))
         {
-            return await CountWrongCodeAsync(userId, userKey, row, cancellationToken);
+            return await WrongCodeAsync(userId, userKey, attempts.Value, cancellationToken);
         }
 
         UserProfile profile;
@@ -169,7 +177,7 @@ public sealed partial class EmailChangeService(
         }
 
         // Claim the pending change so that two submissions of the same code cannot both apply it.
-        if (!await _pending.ClaimAsync(userKey, row.CodeHash, cancellationToken))
+        if (!await _pending.ClaimAsync(userKey, row.CodeHash, NowMs, cancellationToken))
         {
             return EmailChangeResult.Of(EmailChangeOutcome.NoPendingChange);
         }
@@ -239,9 +247,10 @@ public sealed partial class EmailChangeService(
         }
     }
 
-    private async Task<EmailChangeResult> CountWrongCodeAsync(string userId, string userKey, PendingEmailChangeRow row, CancellationToken cancellationToken)
+    private long NowMs => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private async Task<EmailChangeResult> WrongCodeAsync(string userId, string userKey, int attempts, CancellationToken cancellationToken)
     {
-        var attempts = await _pending.CountAttemptAsync(userKey, row.CodeHash, cancellationToken) ?? Settings.MaxAttempts;
         if (attempts >= Settings.MaxAttempts)
         {
             await _pending.DiscardAsync(userKey, cancellationToken);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Profiles.Core.Data;
+using Profiles.Core.Security;
 
 namespace Profiles.Core.Account;
 
@@ -11,8 +12,7 @@ namespace Profiles.Core.Account;
 public sealed class EmailCodeHasher(IDbContextFactory<PortalDbContext> factory) : IDisposable
 {
     internal const string SecretName = "email-change-code";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _key;
+    private readonly PortalSecret _secret = new(factory, SecretName);
 
     /// <summary>A uniformly random code of <paramref name="length"/> digits (leading zeros kept).</summary>
     public static string NewCode(int length)
@@ -23,7 +23,7 @@ public sealed class EmailCodeHasher(IDbContextFactory<PortalDbContext> factory) 
 
     public async Task<string> HashAsync(string userKey, string newEmail, string code, CancellationToken cancellationToken)
     {
-        var key = _key ?? await LoadAsync(cancellationToken);
+        var key = await _secret.GetAsync(cancellationToken);
         var input = Encoding.UTF8.GetBytes(userKey + "\n" + newEmail + "\n" + code);
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, input));
     }
@@ -35,42 +35,5 @@ public sealed class EmailCodeHasher(IDbContextFactory<PortalDbContext> factory) 
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(storedHash));
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<byte[]> LoadAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_key is not null)
-            {
-                return _key;
-            }
-
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var row = await db.Secrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == SecretName, cancellationToken);
-            if (row is null)
-            {
-                db.Secrets.Add(new PortalSecretRow { Name = SecretName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another instance created it first: use theirs.
-                    db.ChangeTracker.Clear();
-                }
-
-                row = await db.Secrets.AsNoTracking().SingleAsync(s => s.Name == SecretName, cancellationToken);
-            }
-
-            _key = Convert.FromBase64String(row.Value);
-            return _key;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public void Dispose() => _secret.Dispose();
 }

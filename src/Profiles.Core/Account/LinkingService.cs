@@ -69,10 +69,14 @@ public sealed partial class LinkingService(
             }
 
             await users.LinkAccountAsync(userId, identity!.Provider!, identity.UserId!, null, cancellationToken);
-            var profile = await profiles.RefreshProfileAsync(userId, cancellationToken);
+            var profile = await RefreshAfterChangeAsync(userId, cancellationToken);
             await securityEvents.RecordAsync(userId, SecurityActions.IdentityLinked, SecurityOutcomes.Succeeded, candidate.Connection, cancellationToken);
             LogLinked(logger, candidate.Connection);
-            await NotifyAsync(profile, p => notices.Linked(p.Email!, Language(p), result.Preview!.ConnectionLabel), cancellationToken);
+            if (profile is not null)
+            {
+                await NotifyAsync(profile, p => notices.Linked(p.Email!, Language(p), result.Preview!.ConnectionLabel), cancellationToken);
+            }
+
             return result;
         }
         catch (ManagementApiException ex) when (ToRefusal(ex) is { } refusal)
@@ -104,7 +108,7 @@ public sealed partial class LinkingService(
 
             var identity = profile.Identities[index];
             await users.UnlinkAccountAsync(userId, identity.Provider, identity.UserId, cancellationToken);
-            var updated = await profiles.RefreshProfileAsync(userId, cancellationToken);
+            var updated = await RefreshAfterChangeAsync(userId, cancellationToken) ?? profile;
             await securityEvents.RecordAsync(userId, SecurityActions.IdentityUnlinked, SecurityOutcomes.Succeeded, identity.Connection, cancellationToken);
             LogUnlinked(logger, identity.Connection);
             var label = options.Value.Find(identity.Connection)?.Label ?? identity.Connection;
@@ -196,13 +200,25 @@ public sealed partial class LinkingService(
         {
             await email.SendAsync(compose(profile), cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (EmailSendFailure.Is(ex, cancellationToken))
         {
+            // The change is made; a notice that could not be sent must not turn it into an error page.
             LogNoticeFailed(logger, ex.GetType().Name);
         }
-        catch (System.Net.Mail.SmtpException ex)
+    }
+
+    /// <summary>The change is made at Auth0 by now: a failed re-read must not report it as failed (the cached copy then shows
+    /// the old state until it expires, at most the profile cache window). Null when the re-read failed.</summary>
+    private async Task<UserProfile?> RefreshAfterChangeAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
         {
-            LogNoticeFailed(logger, ex.GetType().Name);
+            return await profiles.RefreshProfileAsync(userId, cancellationToken);
+        }
+        catch (ManagementApiException ex)
+        {
+            LogRefreshFailed(logger, (int)ex.StatusCode);
+            return null;
         }
     }
 
@@ -244,6 +260,9 @@ public sealed partial class LinkingService(
 
     [LoggerMessage(EventId = 1704, Level = LogLevel.Information, Message = "Linking notice not sent: no verified address")]
     private static partial void LogNoticeSkipped(ILogger logger);
+
+    [LoggerMessage(EventId = 1706, Level = LogLevel.Warning, Message = "Re-reading the profile after a link change failed ({StatusCode}); the change stands")]
+    private static partial void LogRefreshFailed(ILogger logger, int statusCode);
 
     [LoggerMessage(EventId = 1705, Level = LogLevel.Warning, Message = "Linking notice could not be sent ({Failure})")]
     private static partial void LogNoticeFailed(ILogger logger, string failure);

@@ -22,22 +22,30 @@ internal sealed class PendingEmailChangeStore(IDbContextFactory<PortalDbContext>
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Counts a wrong code against the change it was meant for; returns the attempts now recorded (or null if that
-    /// change is gone).</summary>
-    public async Task<int?> CountAttemptAsync(string userKey, string codeHash, CancellationToken cancellationToken)
+    /// <summary>Uses up one attempt of the change before its code is compared, in one conditional statement, so parallel
+    /// guesses each spend an attempt and no more than <paramref name="maxAttempts"/> codes are ever compared. Returns the
+    /// attempts now recorded, or null when the change is gone, expired or out of attempts.</summary>
+    public async Task<int?> ReserveAttemptAsync(string userKey, string codeHash, int maxAttempts, long nowMs, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.PendingEmailChanges.Where(p => p.UserKey == userKey && p.CodeHash == codeHash)
+        var reserved = await db.PendingEmailChanges
+            .Where(p => p.UserKey == userKey && p.CodeHash == codeHash && p.Attempts < maxAttempts && p.ExpiresAtMs > nowMs)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Attempts, p => p.Attempts + 1), cancellationToken);
+        if (reserved != 1)
+        {
+            return null;
+        }
+
         return await db.PendingEmailChanges.AsNoTracking().Where(p => p.UserKey == userKey && p.CodeHash == codeHash)
             .Select(p => (int?)p.Attempts).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Takes the change out for applying it; false when another request took it first.</summary>
-    public async Task<bool> ClaimAsync(string userKey, string codeHash, CancellationToken cancellationToken)
+    public async Task<bool> ClaimAsync(string userKey, string codeHash, long nowMs, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.PendingEmailChanges.Where(p => p.UserKey == userKey && p.CodeHash == codeHash).ExecuteDeleteAsync(cancellationToken) == 1;
+        return await db.PendingEmailChanges.Where(p => p.UserKey == userKey && p.CodeHash == codeHash && p.ExpiresAtMs > nowMs)
+            .ExecuteDeleteAsync(cancellationToken) == 1;
     }
 
     /// <summary>Puts a claimed change back (Auth0 could not be reached), unless the user has started a new one meanwhile.</summary>

@@ -34,6 +34,9 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
             client.Credentials = new NetworkCredential(settings.SmtpUserName, settings.SmtpPassword);
         }
 
-        await client.SendMailAsync(mail, cancellationToken);
+        // SmtpClient.Timeout only bounds the synchronous Send; the async send is bounded by this token instead.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        await client.SendMailAsync(mail, timeout.Token);
     }
 }

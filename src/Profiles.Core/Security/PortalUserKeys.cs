@@ -14,53 +14,15 @@ namespace Profiles.Core.Security;
 public sealed class PortalUserKeys(IDbContextFactory<PortalDbContext> factory) : IDisposable
 {
     internal const string SecretName = "user-key";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _key;
+    private readonly PortalSecret _secret = new(factory, SecretName);
 
     /// <summary><c>k_</c> followed by 32 hex characters; the same user id always gives the same key.</summary>
     public async Task<string> ForAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var key = _key ?? await LoadAsync(cancellationToken);
+        var key = await _secret.GetAsync(cancellationToken);
         return "k_" + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(userId)).AsSpan(0, 16));
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<byte[]> LoadAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_key is not null)
-            {
-                return _key;
-            }
-
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var row = await db.Secrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == SecretName, cancellationToken);
-            if (row is null)
-            {
-                db.Secrets.Add(new PortalSecretRow { Name = SecretName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another instance created it first: use theirs.
-                    db.ChangeTracker.Clear();
-                }
-
-                row = await db.Secrets.AsNoTracking().SingleAsync(s => s.Name == SecretName, cancellationToken);
-            }
-
-            _key = Convert.FromBase64String(row.Value);
-            return _key;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public void Dispose() => _secret.Dispose();
 }

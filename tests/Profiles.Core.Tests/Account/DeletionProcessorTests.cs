@@ -73,15 +73,17 @@ public sealed class DeletionProcessorTests : IDisposable
         Assert.Equal(DeletionStatus.Pending, (await RowAsync(id)).Status);
     }
 
-    [Fact]
-    public async Task Without_session_endpoint_the_primary_is_still_deleted_and_the_audit_has_no_personal_data()
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    public async Task Without_session_endpoint_the_primary_is_still_deleted_and_the_audit_has_no_personal_data(HttpStatusCode sessionsAnswer)
     {
         _users.Setup(u => u.GetAsync(UserId, It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Auth0User { UserId = UserId, Identities = [new Auth0Identity { Provider = "auth0", UserId = "processor-test" }] });
         _users.Setup(u => u.DeleteAsync(UserId, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        // Not on the plan (Enterprise only): a 404 means there is nothing the portal can end there.
+        // Not on the plan (Enterprise only) or not granted (delete:sessions): the erasure must not fail for it.
         _sessions.Setup(s => s.DeleteUserSessionsAsync(UserId, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ManagementApiException(HttpStatusCode.NotFound, null, "Not Found", null));
+            .ThrowsAsync(new ManagementApiException(sessionsAnswer, null, "refused", null));
         var id = await AddDueRequestAsync();
 
         Assert.Equal(DeletionRunOutcome.Completed, await Processor().ProcessAsync(id, CancellationToken.None));

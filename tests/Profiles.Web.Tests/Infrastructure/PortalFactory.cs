@@ -25,6 +25,13 @@ public sealed class PortalFactory(
     bool realProfileService = false)
     : WebApplicationFactory<Program>
 {
+    static PortalFactory()
+    {
+        // A test run starts well over a hundred portals; each one's web root file provider (asp-append-version) would hold
+        // one of the user's 128 inotify instances until the process ends. Polling watchers hold none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public Mock<IProfileService> Profiles { get; } = new(MockBehavior.Strict);
 
     public Mock<IManagementTokenProbe> TokenProbe { get; } = new();

@@ -1,0 +1,64 @@
+using Profiles.Core.Account;
+using Profiles.Core.Data;
+using Profiles.Core.Tests.Pacing;
+
+namespace Profiles.Core.Tests.Account;
+
+/// <summary>The attempt limit holds under parallel guesses: an attempt is used up before a code is compared, in one
+/// conditional statement, so however many requests arrive at once, at most the limit get to compare.</summary>
+public sealed class PendingEmailChangeStoreTests : IDisposable
+{
+    private const string UserKey = "k_test";
+    private const string CodeHash = "hash";
+    private readonly SqliteFile _database = new();
+    private readonly PendingEmailChangeStore _store;
+
+    public PendingEmailChangeStoreTests()
+    {
+        PortalDatabase.MigrateAsync(_database, CancellationToken.None).GetAwaiter().GetResult();
+        _store = new PendingEmailChangeStore(_database);
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Parallel_guesses_get_at_most_the_allowed_number_of_attempts()
+    {
+        await _store.ReplaceAsync(Pending(expiresAtMs: 10_000), CancellationToken.None);
+
+        var reservations = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(() => _store.ReserveAttemptAsync(UserKey, CodeHash, maxAttempts: 5, nowMs: 1_000, CancellationToken.None))));
+
+        Assert.Equal(5, reservations.Count(r => r is not null));
+        Assert.Equal([1, 2, 3, 4, 5], reservations.Where(r => r is not null).Select(r => r!.Value).Order());
+    }
+
+    [Fact]
+    public async Task An_expired_change_cannot_be_guessed_at_or_claimed()
+    {
+        await _store.ReplaceAsync(Pending(expiresAtMs: 1_000), CancellationToken.None);
+
+        Assert.Null(await _store.ReserveAttemptAsync(UserKey, CodeHash, maxAttempts: 5, nowMs: 1_000, CancellationToken.None));
+        Assert.False(await _store.ClaimAsync(UserKey, CodeHash, nowMs: 1_000, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_change_is_claimed_once()
+    {
+        await _store.ReplaceAsync(Pending(expiresAtMs: 10_000), CancellationToken.None);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => _store.ClaimAsync(UserKey, CodeHash, nowMs: 1_000, CancellationToken.None))));
+
+        Assert.Single(claims, c => c);
+    }
+
+    private static PendingEmailChangeRow Pending(long expiresAtMs) => new()
+    {
+        UserKey = UserKey,
+        NewEmail = "new@example.com",
+        CodeHash = CodeHash,
+        CreatedAtMs = 0,
+        ExpiresAtMs = expiresAtMs,
+    };
+}
