@@ -17,6 +17,9 @@ public sealed class EmailChangeOptions
     /// <summary>Minimum time between two codes sent for the same user, so the form cannot be used to flood an inbox.</summary>
     public int SendCooldownSeconds { get; set; } = 60;
 
+    /// <summary>Most codes sent for one user in 24 hours: each code comes with fresh attempts, so this caps the guesses a day.</summary>
+    public int MaxCodesPerDay { get; set; } = 10;
+
     /// <summary>How the old address can get help if the change was not theirs (e.g. a support address or URL); optional.</summary>
     public string? SupportContact { get; set; }
 }

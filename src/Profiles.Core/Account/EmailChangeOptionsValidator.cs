@@ -24,6 +24,11 @@ public sealed class EmailChangeOptionsValidator : IValidateOptions<EmailChangeOp
             failures.Add("Profiles:EmailChange:CodeLifetimeMinutes must be between 1 and 1440.");
         }
 
+        if (options.MaxCodesPerDay is < 1 or > 100)
+        {
+            failures.Add("Profiles:EmailChange:MaxCodesPerDay must be between 1 and 100.");
+        }
+
         if (options.SendCooldownSeconds < 0)
         {
             failures.Add("Profiles:EmailChange:SendCooldownSeconds must not be negative.");

@@ -87,6 +87,12 @@ public sealed partial class EmailChangeService(
             return await RefuseRequestAsync(userId, EmailChangeOutcome.SameAddress, "same_address", cancellationToken);
         }
 
+        if (await DailyCapWaitAsync(userId, cancellationToken) is { } wait)
+        {
+            await securityEvents.RecordAsync(userId, SecurityActions.EmailChangeRequested, SecurityOutcomes.Throttled, "daily_cap", cancellationToken);
+            return new EmailChangeResult(EmailChangeOutcome.Throttled, wait);
+        }
+
         var slot = await throttle.TryAcquireAsync(userId, SendAction, TimeSpan.FromSeconds(Settings.SendCooldownSeconds), cancellationToken);
         if (!slot.Allowed)
         {
@@ -248,6 +254,18 @@ public sealed partial class EmailChangeService(
     }
 
     private long NowMs => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Counts the codes sent in the last 24 hours from the user's own security events; when the cap is reached, how long
+    /// until the oldest of them leaves the window.</summary>
+    private async Task<TimeSpan?> DailyCapWaitAsync(string userId, CancellationToken cancellationToken)
+    {
+        var since = timeProvider.GetUtcNow() - TimeSpan.FromDays(1);
+        var sent = (await securityEvents.ListRecentAsync(userId, 500, cancellationToken))
+            .Where(e => e.Action == SecurityActions.EmailChangeRequested && e.Outcome == SecurityOutcomes.Succeeded && e.OccurredAt > since)
+            .Select(e => e.OccurredAt)
+            .ToList();
+        return sent.Count < Settings.MaxCodesPerDay ? null : sent.Min() - since;
+    }
 
     private async Task<EmailChangeResult> WrongCodeAsync(string userId, string userKey, int attempts, CancellationToken cancellationToken)
     {

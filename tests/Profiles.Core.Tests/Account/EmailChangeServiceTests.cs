@@ -29,6 +29,7 @@ public sealed class EmailChangeServiceTests : IDisposable
     private readonly Mock<IEmailSender> _sender = new();
     private readonly Mock<ISecurityEventLog> _events = new();
     private readonly List<EmailMessage> _sent = [];
+    private readonly List<SecurityEvent> _recentEvents = [];
     private readonly MemoryCache _cache = new(new MemoryCacheOptions());
     private readonly EmailChangeService _service;
 
@@ -44,6 +45,7 @@ public sealed class EmailChangeServiceTests : IDisposable
         _profiles.Setup(p => p.GetProfileAsync(UserId, It.IsAny<CancellationToken>())).ReturnsAsync(Profile("old@example.com", "auth0"));
         _sender.Setup(s => s.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
             .Callback<EmailMessage, CancellationToken>((m, _) => _sent.Add(m)).Returns(Task.CompletedTask);
+        _events.Setup(e => e.ListRecentAsync(UserId, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => _recentEvents);
         var messages = new Mock<IEmailChangeMessages>();
         messages.Setup(m => m.Code(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
             .Returns<string, string, TimeSpan>((to, code, _) => new EmailMessage(to, "code", code, "email_change_code"));
@@ -52,6 +54,24 @@ public sealed class EmailChangeServiceTests : IDisposable
         _service = new EmailChangeService(_profiles.Object, _users.Object, _database, _userKeys, _hasher,
             new ActionThrottle(_database, _userKeys, _time), _sender.Object, messages.Object, _events.Object, new ProfileCache(_cache),
             Options.Create(new EmailChangeOptions()), _time, NullLogger<EmailChangeService>.Instance);
+    }
+
+    [Fact]
+    public async Task No_more_codes_than_the_daily_cap_are_sent_in_24_hours()
+    {
+        var now = _time.GetUtcNow();
+        _recentEvents.AddRange(Enumerable.Range(0, 10).Select(i =>
+            new SecurityEvent(SecurityActions.EmailChangeRequested, SecurityOutcomes.Succeeded, now.AddHours(-20 + i), null, null)));
+        _recentEvents.Add(new SecurityEvent(SecurityActions.EmailChangeRequested, SecurityOutcomes.Succeeded, now.AddHours(-30), null, null));
+
+        var refused = await _service.RequestAsync(UserId, "new@example.com", CancellationToken.None);
+
+        Assert.Equal(EmailChangeOutcome.Throttled, refused.Outcome);
+        Assert.Equal(TimeSpan.FromHours(4), refused.RetryAfter);
+        Assert.Empty(_sent);
+
+        _recentEvents.RemoveAt(0);
+        Assert.Equal(EmailChangeOutcome.CodeSent, (await _service.RequestAsync(UserId, "new@example.com", CancellationToken.None)).Outcome);
     }
 
     [Fact]
