@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Profiles.Core.Data;
@@ -24,7 +23,7 @@ public sealed partial class AccountDeletionService(
     IActionThrottle throttle,
     IDeletionNotifications notifications,
     DeletionProcessor processor,
-    IMemoryCache cache,
+    ProfileCache profileCache,
     IOptions<DeletionOptions> options,
     IOptions<PreferencesOptions> preferences,
     TimeProvider timeProvider,
@@ -317,11 +316,7 @@ public sealed partial class AccountDeletionService(
             .SingleOrDefaultAsync(r => r.CancelTokenHash == hash && CancellableStatuses.Contains(r.Status), cancellationToken);
     }
 
-    private string? PreferredLanguage(JsonObject? userMetadata)
-    {
-        var key = preferences.Value.Fields.FirstOrDefault(f => f.DrivesUiCulture)?.Key ?? "preferred_language";
-        return userMetadata?[key] is JsonValue value && value.TryGetValue<string>(out var language) ? language : null;
-    }
+    private string? PreferredLanguage(JsonObject? userMetadata) => preferences.Value.UiLanguageOf(userMetadata);
 
     /// <summary>The email is a courtesy on top of the banner and the pages: a failed send never undoes the request.</summary>
     private async Task NotifyAsync(Func<Task> send, Guid requestId)
@@ -330,16 +325,16 @@ public sealed partial class AccountDeletionService(
         {
             await send();
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Net.Mail.SmtpException or TimeoutException or TaskCanceledException)
+        catch (Exception ex) when (EmailSendFailure.Is(ex, CancellationToken.None))
         {
             LogEmailFailed(logger, requestId, ex.GetType().Name);
         }
     }
 
-    private void ForgetCachedProfile(string userId) => cache.Remove(ProfileService.CacheKey(userId));
+    private void ForgetCachedProfile(string userId) => profileCache.Forget(userId);
 
     private static bool IsExpectedFailure(ManagementApiException ex) =>
-        ex.IsRateLimited || ex.IsTransportFailure || (int)ex.StatusCode >= 500 || ex.StatusCode == HttpStatusCode.BadRequest;
+        ex.IsTransient || ex.StatusCode == HttpStatusCode.BadRequest;
 
     private static DeletionRequestInfo Info(DeletionRequestRow row) => new(
         row.Id,

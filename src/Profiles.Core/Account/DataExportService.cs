@@ -49,7 +49,7 @@ public sealed class DataExportService(
         {
             user = await users.GetAsync(userId, null, cancellationToken);
         }
-        catch (ManagementApiException ex) when (ex.IsRateLimited || ex.IsTransportFailure || (int)ex.StatusCode >= 500)
+        catch (ManagementApiException ex) when (ex.IsTransient)
         {
             await throttle.ReleaseAsync(userId, ThrottleAction, cancellationToken);
             await securityEvents.RecordAsync(userId, SecurityActions.DataExported, SecurityOutcomes.Failed, ErrorCode(ex), cancellationToken);

@@ -72,7 +72,7 @@ public sealed partial class EmailChangeService(
         {
             profile = await profiles.GetProfileAsync(userId, cancellationToken);
         }
-        catch (ManagementApiException ex) when (IsTransient(ex))
+        catch (ManagementApiException ex) when (ex.IsTransient)
         {
             return new EmailChangeResult(EmailChangeOutcome.Unavailable, ex.RateLimit?.RetryAfter);
         }
@@ -170,7 +170,7 @@ public sealed partial class EmailChangeService(
         {
             profile = await profiles.GetProfileAsync(userId, cancellationToken);
         }
-        catch (ManagementApiException ex) when (IsTransient(ex))
+        catch (ManagementApiException ex) when (ex.IsTransient)
         {
             return new EmailChangeResult(EmailChangeOutcome.Unavailable, ex.RateLimit?.RetryAfter);
         }
@@ -211,7 +211,7 @@ public sealed partial class EmailChangeService(
             // The code proved control of the address, so it is stored as verified; no Auth0 verification email is needed.
             await users.UpdateAsync(userId, new UserUpdateRequest { Email = row.NewEmail, EmailVerified = true, Connection = connection }, cancellationToken);
         }
-        catch (ManagementApiException ex) when (IsTransient(ex))
+        catch (ManagementApiException ex) when (ex.IsTransient)
         {
             // Nothing is known to have changed: put the pending change back so the same code can be tried again.
             await _pending.RestoreAsync(row, cancellationToken);
@@ -297,7 +297,6 @@ public sealed partial class EmailChangeService(
             ? primary.Connection
             : null;
 
-    private static bool IsTransient(ManagementApiException ex) => ex.IsRateLimited || ex.IsTransportFailure || (int)ex.StatusCode >= 500;
 
     private bool IsExpired(PendingEmailChangeRow row) => timeProvider.GetUtcNow().ToUnixTimeMilliseconds() >= row.ExpiresAtMs;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Profiles.Core.Email;
 using Profiles.Core.Management;
 using Profiles.Core.Management.Models;
+using Profiles.Core.Preferences;
 using Profiles.Core.Profiles;
 using Profiles.Core.Security;
 
@@ -21,6 +22,7 @@ public sealed partial class LinkingService(
     ILinkingNotices notices,
     ISecurityEventLog securityEvents,
     IOptions<LinkingOptions> options,
+    IOptions<PreferencesOptions> preferences,
     TimeProvider timeProvider,
     ILogger<LinkingService> logger) : ILinkingService
 {
@@ -222,9 +224,7 @@ public sealed partial class LinkingService(
         }
     }
 
-    private static string? Language(UserProfile profile) =>
-        profile.UserMetadata.TryGetPropertyValue("preferred_language", out var node) && node is System.Text.Json.Nodes.JsonValue value &&
-        value.TryGetValue<string>(out var text) ? text : null;
+    private string? Language(UserProfile profile) => preferences.Value.UiLanguageOf(profile.UserMetadata);
 
     private async Task<LinkingResult> RefuseAsync(string userId, string refusal, CancellationToken cancellationToken, TimeSpan? retryAfter = null,
         string action = SecurityActions.IdentityLinked)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Profiles.Core.Authentication;
@@ -224,15 +223,7 @@ public sealed partial class PasswordService : IPasswordService
         {
             await _email.SendAsync(_notice.Compose(profile, profile.Email), cancellationToken);
         }
-        catch (HttpRequestException ex)
-        {
-            LogNoticeFailed(_logger, _logKey.For(userId), ex.GetType().Name);
-        }
-        catch (SmtpException ex)
-        {
-            LogNoticeFailed(_logger, _logKey.For(userId), ex.GetType().Name);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (EmailSendFailure.Is(ex, cancellationToken))
         {
             LogNoticeFailed(_logger, _logKey.For(userId), ex.GetType().Name);
         }

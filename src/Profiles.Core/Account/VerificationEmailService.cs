@@ -35,7 +35,7 @@ public sealed partial class VerificationEmailService(
         {
             profile = await profiles.GetProfileAsync(userId, cancellationToken);
         }
-        catch (ManagementApiException ex) when (ex.IsRateLimited || ex.IsTransportFailure || (int)ex.StatusCode >= 500)
+        catch (ManagementApiException ex) when (ex.IsTransient)
         {
             return new VerificationEmailResult(VerificationEmailOutcome.Failed, ex.RateLimit?.RetryAfter);
         }

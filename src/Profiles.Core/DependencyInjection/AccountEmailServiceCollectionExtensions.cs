@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Profiles.Core.Account;
-using Profiles.Core.Profiles;
 
 namespace Profiles.Core.DependencyInjection;
 
@@ -18,7 +17,6 @@ public static class AccountEmailServiceCollectionExtensions
         services.AddOptions<EmailChangeOptions>().Bind(configuration.GetSection(EmailChangeOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailChangeOptions>, EmailChangeOptionsValidator>());
         services.AddOptions<VerificationEmailOptions>().Bind(configuration.GetSection(VerificationEmailOptions.SectionName));
-        services.TryAddSingleton<ProfileCache>();
         services.TryAddSingleton<EmailCodeHasher>();
         services.TryAddScoped<IEmailChangeService, EmailChangeService>();
         services.TryAddScoped<IVerificationEmailService, VerificationEmailService>();

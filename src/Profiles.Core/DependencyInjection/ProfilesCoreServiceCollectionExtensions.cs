@@ -76,6 +76,7 @@ public static class ProfilesCoreServiceCollectionExtensions
 
         services.TryAddSingleton<PreferenceValidator>();
         services.TryAddSingleton<AppMetadataPresenter>();
+        services.TryAddSingleton<ProfileCache>();
         services.TryAddScoped<IProfileService, ProfileService>();
         AddAccountSecurity(services, configuration);
         return services;

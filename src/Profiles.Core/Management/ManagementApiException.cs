@@ -57,6 +57,10 @@ public sealed class ManagementApiException : Exception
     /// <summary>True for 429 Too Many Requests.</summary>
     public bool IsRateLimited => StatusCode == HttpStatusCode.TooManyRequests;
 
+    /// <summary>Auth0 could not answer now (429, 5xx, timeout, network, open circuit): worth trying again later, and nothing
+    /// the user did wrong.</summary>
+    public bool IsTransient => IsRateLimited || IsTransportFailure || (int)StatusCode >= 500;
+
     private static string BuildMessage(HttpStatusCode statusCode, string? errorCode) =>
         errorCode is null
             ? $"Auth0 Management API call failed with {(int)statusCode}."

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Profiles.Core.Preferences;
 
 /// <summary>The operator's declaration of editable preferences (<c>user_metadata</c> fields), section <c>Profiles:Preferences</c>.</summary>
@@ -9,4 +11,14 @@ public sealed class PreferencesOptions
     public int MaxMetadataBytes { get; set; } = 4096;
 
     public List<PreferenceField> Fields { get; set; } = [];
+
+    /// <summary>The field whose value chooses the portal's language for the user (<see cref="PreferenceField.DrivesUiCulture"/>).</summary>
+    public PreferenceField? UiLanguageField => Fields.FirstOrDefault(f => f.DrivesUiCulture);
+
+    /// <summary>The language stored in <paramref name="userMetadata"/> under <see cref="UiLanguageField"/>, if any (not checked
+    /// against the cultures the portal supports).</summary>
+    public string? UiLanguageOf(JsonObject? userMetadata) =>
+        UiLanguageField is { } field && userMetadata?[field.Key] is JsonValue value && value.TryGetValue<string>(out var language)
+            ? language
+            : null;
 }

@@ -256,8 +256,7 @@ public sealed partial class ProfileService : IProfileService
         return profile;
     }
 
-    /// <summary>Also used by services that change a user behind this one's back (account deletion) to drop the cached copy.</summary>
-    internal static string CacheKey(string userId) => ProfileCache.Key(userId);
+    private static string CacheKey(string userId) => ProfileCache.Key(userId);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Profile of {UserKey} updated ({FieldCount} fields)")]
     private static partial void LogProfileUpdated(ILogger logger, string userKey, int fieldCount);

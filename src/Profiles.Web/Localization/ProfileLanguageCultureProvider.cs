@@ -24,7 +24,7 @@ public sealed class ProfileLanguageCultureProvider : RequestCultureProvider
         }
 
         var services = httpContext.RequestServices;
-        var field = services.GetRequiredService<IOptions<PreferencesOptions>>().Value.Fields.FirstOrDefault(f => f.DrivesUiCulture);
+        var field = services.GetRequiredService<IOptions<PreferencesOptions>>().Value.UiLanguageField;
         if (field is null)
         {
             return null;

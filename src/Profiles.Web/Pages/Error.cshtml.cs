@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +27,7 @@ public sealed class ErrorModel : PageModel
     private void Describe()
     {
         CorrelationId = HttpContext.TraceIdentifier;
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is not ManagementApiException failure || !IsUnavailable(failure))
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is not ManagementApiException { IsTransient: true } failure)
         {
             return;
         }
@@ -38,8 +37,4 @@ public sealed class ErrorModel : PageModel
         Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
     }
-
-    private static bool IsUnavailable(ManagementApiException failure) =>
-        failure.StatusCode == HttpStatusCode.TooManyRequests || (int)failure.StatusCode >= 500 ||
-        failure.ErrorCode is ManagementApiException.TimeoutErrorCode or ManagementApiException.NetworkErrorCode or ManagementApiException.CircuitOpenErrorCode;
 }

@@ -52,8 +52,7 @@ public sealed class PasswordChangedNotice(
 
     private string? Language(UserProfile profile)
     {
-        var field = preferences.Value.Fields.FirstOrDefault(f => f.DrivesUiCulture);
-        var stored = field is null ? null : MetadataText.AsString(profile.UserMetadata, field.Key);
+        var stored = preferences.Value.UiLanguageOf(profile.UserMetadata);
         return PortalCultures.IsSupported(stored) ? stored : null;
     }
 }

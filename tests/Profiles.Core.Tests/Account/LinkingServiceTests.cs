@@ -7,6 +7,7 @@ using Profiles.Core.Account;
 using Profiles.Core.Email;
 using Profiles.Core.Management;
 using Profiles.Core.Management.Models;
+using Profiles.Core.Preferences;
 using Profiles.Core.Profiles;
 using Profiles.Core.Security;
 using Profiles.Core.Tests.Infrastructure;
@@ -143,5 +144,6 @@ public sealed class LinkingServiceTests
     }
 
     private LinkingService Service() => new(_users.Object, _profiles.Object, _email.Object, new Mock<ILinkingNotices>().Object, _events.Object,
-        Options.Create(_options), _time, NullLogger<LinkingService>.Instance);
+        Options.Create(_options), Options.Create(new PreferencesOptions { Fields = [new PreferenceField { Key = "preferred_language", DrivesUiCulture = true }] }),
+        _time, NullLogger<LinkingService>.Instance);
 }
