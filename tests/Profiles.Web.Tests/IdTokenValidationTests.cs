@@ -5,31 +5,16 @@ using Profiles.Web.Tests.Infrastructure;
 namespace Profiles.Web.Tests;
 
 /// <summary>ID tokens that fail any check are refused with the friendly page and no session cookie.</summary>
-public sealed class IdTokenValidationTests : IAsyncLifetime
+public sealed class IdTokenValidationTests : FakeProviderPortalTests
 {
-    private FakeOidcProvider _provider = null!;
-    private PortalFactory _portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeOidcProvider.StartAsync();
-        _portal = PortalFactory.For(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     public static TheoryData<string> BadTokens => ["wrong-nonce", "missing-nonce", "wrong-audience", "wrong-issuer", "issuer-without-trailing-slash", "expired", "bad-signature", "future-auth-time", "hs256", "several-audiences-without-azp", "azp-of-another-client", "single-audience-azp-of-another-client", "missing-iat"];
 
     [Theory]
     [MemberData(nameof(BadTokens))]
     public async Task Invalid_id_tokens_are_refused_with_the_friendly_page_and_no_cookie(string defect)
     {
-        _provider.ShapeToken = spec => Break(spec, defect);
-        var client = _portal.CreatePortalClient();
+        Provider.ShapeToken = spec => Break(spec, defect);
+        var client = Portal.CreatePortalClient();
 
         var callback = await PortalSession.SignInAsync(client);
 
@@ -46,24 +31,24 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Several_audiences_are_accepted_when_azp_names_this_client()
     {
-        _provider.ShapeToken = spec =>
+        Provider.ShapeToken = spec =>
         {
             spec.ExtraAudiences.Add("https://api.example/");
             spec.Claims["azp"] = FakeOidcProvider.ClientId;
         };
 
-        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
+        await PortalSession.SignInSuccessfullyAsync(Portal.CreatePortalClient());
     }
 
     [Fact]
     public async Task Lifetime_allows_sixty_seconds_of_clock_skew()
     {
-        _provider.ShapeToken = spec =>
+        Provider.ShapeToken = spec =>
         {
             spec.IssuedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
             spec.Expires = DateTimeOffset.UtcNow.AddSeconds(-20);
         };
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
 
         await PortalSession.SignInSuccessfullyAsync(client);
     }
@@ -71,29 +56,29 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_kid_refreshes_the_jwks_once_and_then_accepts_the_rotated_key()
     {
-        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
-        var fetchesBefore = _provider.JwksRequests;
+        await PortalSession.SignInSuccessfullyAsync(Portal.CreatePortalClient());
+        var fetchesBefore = Provider.JwksRequests;
         var rotated = FakeOidcProvider.NewKey("key-2");
-        _provider.PublishedKeys.Add(rotated);
-        _provider.ShapeToken = spec => spec.SigningCredentials = new SigningCredentials(rotated, SecurityAlgorithms.RsaSha256);
+        Provider.PublishedKeys.Add(rotated);
+        Provider.ShapeToken = spec => spec.SigningCredentials = new SigningCredentials(rotated, SecurityAlgorithms.RsaSha256);
 
-        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
+        await PortalSession.SignInSuccessfullyAsync(Portal.CreatePortalClient());
 
-        Assert.Equal(fetchesBefore + 1, _provider.JwksRequests);
+        Assert.Equal(fetchesBefore + 1, Provider.JwksRequests);
     }
 
     [Fact]
     public async Task A_kid_that_stays_unknown_after_one_refresh_is_refused()
     {
-        await PortalSession.SignInSuccessfullyAsync(_portal.CreatePortalClient());
-        var fetchesBefore = _provider.JwksRequests;
+        await PortalSession.SignInSuccessfullyAsync(Portal.CreatePortalClient());
+        var fetchesBefore = Provider.JwksRequests;
         var unpublished = FakeOidcProvider.NewKey("key-unpublished");
-        _provider.ShapeToken = spec => spec.SigningCredentials = new SigningCredentials(unpublished, SecurityAlgorithms.RsaSha256);
+        Provider.ShapeToken = spec => spec.SigningCredentials = new SigningCredentials(unpublished, SecurityAlgorithms.RsaSha256);
 
-        var callback = await PortalSession.SignInAsync(_portal.CreatePortalClient());
+        var callback = await PortalSession.SignInAsync(Portal.CreatePortalClient());
 
         Assert.Equal("/account/signin-error?reason=invalid_token", callback.Headers.Location!.OriginalString);
-        Assert.Equal(fetchesBefore + 1, _provider.JwksRequests);
+        Assert.Equal(fetchesBefore + 1, Provider.JwksRequests);
     }
 
     private void Break(IdTokenSpec spec, string defect)
@@ -113,7 +98,7 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
                 spec.Issuer = "https://attacker.example/";
                 break;
             case "issuer-without-trailing-slash":
-                spec.Issuer = _provider.BaseUrl;
+                spec.Issuer = Provider.BaseUrl;
                 break;
             case "expired":
                 spec.IssuedAt = DateTimeOffset.UtcNow.AddHours(-11);
@@ -121,7 +106,7 @@ public sealed class IdTokenValidationTests : IAsyncLifetime
                 break;
             case "bad-signature":
                 // Same kid as the published key, different private key: the signature cannot verify.
-                spec.SigningCredentials = new SigningCredentials(FakeOidcProvider.NewKey(_provider.SigningKey.KeyId!), SecurityAlgorithms.RsaSha256);
+                spec.SigningCredentials = new SigningCredentials(FakeOidcProvider.NewKey(Provider.SigningKey.KeyId!), SecurityAlgorithms.RsaSha256);
                 break;
             case "future-auth-time":
                 spec.AuthTime = DateTimeOffset.UtcNow.AddMinutes(10);

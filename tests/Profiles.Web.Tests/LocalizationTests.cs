@@ -2,23 +2,8 @@ using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
 
-public sealed class LocalizationTests : IAsyncLifetime
+public sealed class LocalizationTests : FakeProviderPortalTests
 {
-    private FakeOidcProvider _provider = null!;
-    private PortalFactory _portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeOidcProvider.StartAsync();
-        _portal = PortalFactory.For(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(null, null, "en", "Manage your account")]
     [InlineData(null, "fr-FR,fr;q=0.9", "fr", "Gérez votre compte")]
@@ -38,7 +23,7 @@ public sealed class LocalizationTests : IAsyncLifetime
             request.Headers.Add("Accept-Language", acceptLanguage);
         }
 
-        var response = await _portal.CreateClient().SendAsync(request);
+        var response = await Portal.CreateClient().SendAsync(request);
         var document = await PortalSession.ParseAsync(response);
 
         Assert.Equal(lang, document.DocumentElement.GetAttribute("lang"));
@@ -53,7 +38,7 @@ public sealed class LocalizationTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/signin-error?reason=blocked");
         request.Headers.Add("Cookie", ".AspNetCore.Culture=" + Uri.EscapeDataString($"c={culture}|uic={culture}"));
 
-        var document = await PortalSession.ParseAsync(await _portal.CreateClient().SendAsync(request));
+        var document = await PortalSession.ParseAsync(await Portal.CreateClient().SendAsync(request));
 
         Assert.Equal(title, document.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(culture, document.DocumentElement.GetAttribute("lang"));
@@ -68,7 +53,7 @@ public sealed class LocalizationTests : IAsyncLifetime
             "Preferences.Required", "Preferences.TooLong", "Preferences.InvalidChoice", "Preferences.InvalidDate", "Preferences.OutOfRange",
             "Preferences.InvalidNumber", "Preferences.PatternMismatch", "Preferences.TooLarge",
         ];
-        var factory = (Microsoft.Extensions.Localization.IStringLocalizerFactory)_portal.Services.GetService(typeof(Microsoft.Extensions.Localization.IStringLocalizerFactory))!;
+        var factory = (Microsoft.Extensions.Localization.IStringLocalizerFactory)Portal.Services.GetService(typeof(Microsoft.Extensions.Localization.IStringLocalizerFactory))!;
         var localizer = factory.Create(typeof(Profiles.Web.Localization.SharedResource));
 
         foreach (var culture in new[] { "en", "fr" })

@@ -4,23 +4,8 @@ using Profiles.Web.Tests.Infrastructure;
 namespace Profiles.Web.Tests;
 
 /// <summary>Auth0's error redirects become pages that say what happened and what to do; never a 500.</summary>
-public sealed class SignInErrorTests : IAsyncLifetime
+public sealed class SignInErrorTests : FakeProviderPortalTests
 {
-    private FakeOidcProvider _provider = null!;
-    private PortalFactory _portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeOidcProvider.StartAsync();
-        _portal = PortalFactory.For(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("unauthorized", "user is blocked", "blocked", "Your account is blocked")]
     [InlineData("unauthorized", "client is not enabled for connection", "unauthorized", "Sign-in not allowed")]
@@ -29,8 +14,8 @@ public sealed class SignInErrorTests : IAsyncLifetime
     [InlineData("server_error", "Something broke", "provider_error", "The sign-in service reported a problem")]
     public async Task Error_redirects_render_friendly_pages(string error, string description, string reason, string title)
     {
-        _provider.AuthorizeError = (error, description);
-        var client = _portal.CreatePortalClient();
+        Provider.AuthorizeError = (error, description);
+        var client = Portal.CreatePortalClient();
 
         var callback = await PortalSession.SignInAsync(client);
 
@@ -48,9 +33,9 @@ public sealed class SignInErrorTests : IAsyncLifetime
     [Fact]
     public async Task Error_redirects_without_state_still_render_the_friendly_page()
     {
-        _provider.AuthorizeError = ("unauthorized", "user is blocked");
-        _provider.EchoStateOnError = false;
-        var client = _portal.CreatePortalClient();
+        Provider.AuthorizeError = ("unauthorized", "user is blocked");
+        Provider.EchoStateOnError = false;
+        var client = Portal.CreatePortalClient();
 
         var callback = await PortalSession.SignInAsync(client);
 
@@ -60,7 +45,7 @@ public sealed class SignInErrorTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_reasons_show_the_generic_explanation()
     {
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
 
         var document = await PortalSession.GetDocumentAsync(client, "/account/signin-error?reason=%3Cscript%3E");
 

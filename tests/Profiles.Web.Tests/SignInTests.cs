@@ -6,33 +6,18 @@ using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : FakeProviderPortalTests
 {
-    private FakeOidcProvider _provider = null!;
-    private PortalFactory _portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeOidcProvider.StartAsync();
-        _portal = PortalFactory.For(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Fact]
     public async Task Login_redirects_to_authorize_with_code_pkce_state_nonce_and_scope()
     {
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
 
         var response = await client.GetAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
-        Assert.Equal(_provider.BaseUrl + "/authorize", location.GetLeftPart(UriPartial.Path));
+        Assert.Equal(Provider.BaseUrl + "/authorize", location.GetLeftPart(UriPartial.Path));
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(location.Query);
         Assert.Equal("code", query["response_type"]);
         Assert.Equal(FakeOidcProvider.ClientId, query["client_id"]);
@@ -47,7 +32,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_end_to_end_sets_a_host_prefixed_cookie_whose_principal_keeps_sub_sid_and_auth_time()
     {
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
 
         var callback = await PortalSession.SignInAsync(client, "/account/login?returnUrl=%2Fprofile");
 
@@ -62,7 +47,7 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.DoesNotContain("domain=", setCookie, StringComparison.OrdinalIgnoreCase);
 
         var cookieValue = setCookie.Split(';')[0]["__Host-profiles=".Length..];
-        var cookieOptions = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+        var cookieOptions = Portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var ticket = cookieOptions.TicketDataFormat.Unprotect(cookieValue);
         Assert.NotNull(ticket);
@@ -81,7 +66,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Open_redirects_in_returnUrl_are_ignored()
     {
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
 
         var callback = await PortalSession.SignInAsync(client, "/account/login?returnUrl=https%3A%2F%2Fevil.example%2F");
 
@@ -93,12 +78,12 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData("/preferences")]
     public async Task Anonymous_requests_to_account_pages_challenge_and_return_there_after_sign_in(string path)
     {
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
 
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith(_provider.BaseUrl + "/authorize?", response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(Provider.BaseUrl + "/authorize?", response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
         var callback = await PortalSession.CompleteAsync(client, response.Headers.Location!);
         Assert.Equal(path, callback.Headers.Location!.OriginalString);
     }
@@ -106,7 +91,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Anonymous_home_offers_a_sign_in_button()
     {
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
 
         var document = await PortalSession.GetDocumentAsync(client, "/");
 
@@ -119,7 +104,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_replayed_callback_is_refused_without_a_500()
     {
-        var client = _portal.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
         var challenge = await client.GetAsync("/account/login");
         using var providerClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var callbackUrl = (await providerClient.GetAsync(challenge.Headers.Location!)).Headers.Location!;

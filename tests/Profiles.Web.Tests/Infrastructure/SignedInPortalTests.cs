@@ -7,26 +7,15 @@ namespace Profiles.Web.Tests.Infrastructure;
 /// Page tests against a portal signed in through the fake OIDC provider, whose profile service (a strict mock) returns
 /// <paramref name="profile"/> for the signed-in user. One portal per test, so mocks set up in one test never leak.
 /// </summary>
-public abstract class SignedInPortalTests(UserProfile profile) : IAsyncLifetime
+public abstract class SignedInPortalTests(UserProfile profile) : FakeProviderPortalTests
 {
-    protected FakeOidcProvider Provider { get; private set; } = null!;
-
-    protected PortalFactory Portal { get; private set; } = null!;
-
     protected HttpClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Provider = await FakeOidcProvider.StartAsync();
-        Portal = PortalFactory.For(Provider);
+        await base.InitializeAsync();
         Portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>())).ReturnsAsync(profile);
         Client = Portal.CreatePortalClient();
         await PortalSession.SignInSuccessfullyAsync(Client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Portal.DisposeAsync();
-        await Provider.DisposeAsync();
     }
 }
