@@ -2,31 +2,15 @@ using System.Net;
 
 namespace Profiles.Web.Tests.AccountData;
 
-/// <summary>
-/// Export and deletion behind the recent sign-in window. The window is set to its minimum (30 s) and the portal clock moved
-/// by 45 s: the base class's <c>MakeSignInStale</c> moves it by 10 minutes, which puts the challenge's request time more
-/// than the tolerated 60 s ahead of the tenant's real-time <c>auth_time</c>, so the re-authentication would be refused.
-/// </summary>
+/// <summary>Export and deletion behind the recent sign-in window.</summary>
 public sealed class DataRecentSignInTests : DataJourneyTests
 {
-    protected override IDictionary<string, string?> PortalSettings
-    {
-        get
-        {
-            var settings = base.PortalSettings;
-            settings["Profiles:Security:RecentSignInSeconds"] = "30";
-            return settings;
-        }
-    }
-
-    private void MakeShortSignInStale() => Clock.Advance(TimeSpan.FromSeconds(45));
-
     [Fact]
     public async Task Export_needs_a_recent_sign_in()
     {
         await SignInAsync("alice@example.com", "Alice-demo-2026");
         var page = await GetPageAsync("/data");
-        MakeShortSignInStale();
+        MakeSignInStale();
         TenantRequests.Clear();
 
         var challenge = await PostAsync("/data?handler=Export", page, []);
@@ -46,7 +30,7 @@ public sealed class DataRecentSignInTests : DataJourneyTests
     {
         await SignInAsync("alice@example.com", "Alice-demo-2026");
         var page = await GetPageAsync("/data/delete");
-        MakeShortSignInStale();
+        MakeSignInStale();
 
         var challenge = await RequestDeletionAsync(page, "DELETE");
 
