@@ -6,6 +6,7 @@ namespace Profiles.Bench;
 /// <summary>
 /// Rate-limit goodput benchmark. <c>dotnet run -c Release --project bench/Profiles.Bench -- [--quick] [--overload-seconds N]
 /// [--plans free,essentials,enterprise] [--out docs]</c>. Writes benchmarks.md and benchmarks.png into the output folder.
+/// <c>-- multi-instance</c> runs <see cref="MultiInstanceBench"/> instead, <c>-- portal-throughput</c> <see cref="PortalThroughputBench"/>.
 /// </summary>
 public static class Program
 {
@@ -14,6 +15,18 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == MultiInstanceBench.Section)
+        {
+            return await MultiInstanceBench.RunAsync(args, Option(args, "--out") ?? FindDocs());
+        }
+
+        if (args.Length > 0 && args[0] == PortalThroughputBench.Section)
+        {
+            var docs = Option(args, "--out") ?? FindDocs();
+            return await PortalThroughputBench.RunAsync(args, Path.GetDirectoryName(Path.GetFullPath(FindDocs()))!, docs);
+        }
+
         var quick = args.Contains("--quick");
         var overload = TimeSpan.FromSeconds(double.Parse(Option(args, "--overload-seconds") ?? (quick ? "20" : "120"), CultureInfo.InvariantCulture));
         var planNames = (Option(args, "--plans") ?? "free,essentials,enterprise").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -61,7 +74,10 @@ public static class Program
             + (Option(args, "--plans") is { } planList ? " --plans " + planList : "");
         var markdown = ReportWriter.Write(results, command.TrimEnd('-', ' '), quick || overload < TimeSpan.FromSeconds(120), overload, clock.Elapsed,
             TimeSpan.FromMilliseconds(LatencyMs + JitterMs), TimeProvider.System.GetUtcNow());
-        await File.WriteAllTextAsync(Path.Combine(output, "benchmarks.md"), markdown);
+        var report = Path.Combine(output, "benchmarks.md");
+        // The other workloads' sections stay: each workload rewrites only its own part of the file.
+        var kept = File.Exists(report) ? BenchmarkSections.Kept(await File.ReadAllTextAsync(report)) : "";
+        await File.WriteAllTextAsync(report, markdown.TrimEnd() + "\n" + kept);
         var html = Path.Combine(Path.GetTempPath(), "profiles-benchmarks.html");
         await File.WriteAllTextAsync(html, PlotWriter.Html(results));
         var png = Path.Combine(output, "benchmarks.png");

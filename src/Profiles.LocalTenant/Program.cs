@@ -2,13 +2,15 @@ using Profiles.LocalTenant.Hosting;
 
 namespace Profiles.LocalTenant;
 
-/// <summary>Runs the local tenant standalone: <c>dotnet run --project src/Profiles.LocalTenant [--urls http://127.0.0.1:5301]</c>.</summary>
+/// <summary>Runs the local tenant standalone: <c>dotnet run --project src/Profiles.LocalTenant [--urls http://127.0.0.1:5301] [--https]</c>.</summary>
 public static class Program
 {
     public const string DefaultUrl = "http://127.0.0.1:5301";
 
     public static async Task Main(string[] args)
     {
+        // "--https" is a switch; configuration binding wants a key and a value.
+        args = [.. args.Select(a => string.Equals(a, "--https", StringComparison.OrdinalIgnoreCase) ? "--LocalTenant:Https=true" : a)];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -21,7 +23,22 @@ public static class Program
         }
 
         var app = LocalTenantApp.Build(builder);
-        await app.RunAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+            if (app.Services.GetRequiredService<TenantHttps>().Certificates is { } certificates)
+            {
+                // Printed rather than logged: it is the instruction a developer copies into another shell.
+                await Console.Out.WriteLineAsync(TenantHttps.Instructions(certificates, app.Services.GetRequiredService<Security.TenantUrls>().BaseUrl))
+                    .ConfigureAwait(false);
+            }
+
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static bool EnvironmentIsExplicit(string[] args)

@@ -4,8 +4,13 @@ using Profiles.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 PortalLogging.Configure(builder);
 
-// Development without an Auth0 domain: run the local tenant in-process (never in Production).
+#if LOCAL_TENANT
+// Development without an Auth0 domain: run the local tenant in-process (never in Production). Published builds leave this
+// out entirely (Profiles.Web.csproj, IncludeLocalTenant).
 var localTenant = await EmbeddedTenantBootstrap.StartIfNeededAsync(builder, CancellationToken.None).ConfigureAwait(false);
+#else
+IAsyncDisposable? localTenant = null;
+#endif
 try
 {
     builder.Services.AddPortal(builder.Configuration, builder.Environment);

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using Profiles.Web.Authentication;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
@@ -7,7 +10,12 @@ namespace Profiles.Web.Tests;
 /// <summary>Outside Development the portal sends HSTS on HTTPS responses, and only there.</summary>
 public sealed class HstsTests : IAsyncLifetime
 {
-    private readonly PortalFactory _portal = new("tenant.example", environment: "Staging");
+    // Outside Development the portal needs its public origin and explicit AllowedHosts; the unreachable tenant's discovery
+    // document is served by a stub behind the sign-in handler's back-channel.
+    private readonly PortalFactory _portal = new("tenant.example", environment: "Staging",
+        extraSettings: new Dictionary<string, string?> { ["Profiles:PublicOrigin"] = "https://portal.example", ["AllowedHosts"] = "portal.example" },
+        configureServices: services => services.Configure<OpenIdConnectOptions>(PortalSignIn.Scheme,
+            options => options.BackchannelHttpHandler = new StaticDiscoveryHandler("https://tenant.example")));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

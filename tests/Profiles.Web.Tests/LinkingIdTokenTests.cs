@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Profiles.Core.Security;
-using Profiles.Web.Authentication.Linking;
+using Profiles.Core.Activity;
+using Profiles.Web.SignInMethods;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;

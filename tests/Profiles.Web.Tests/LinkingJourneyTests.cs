@@ -1,9 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
-using Profiles.Core.Security;
+using Profiles.Core.Activity;
 using Profiles.LocalTenant.Data;
-using Profiles.Web.Authentication.Linking;
+using Profiles.Web.SignInMethods;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;

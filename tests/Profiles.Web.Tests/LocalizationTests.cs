@@ -9,7 +9,9 @@ public sealed class LocalizationTests : FakeProviderPortalTests
     [InlineData(null, "fr-FR,fr;q=0.9", "fr", "Gérez votre compte")]
     [InlineData("c=fr|uic=fr", null, "fr", "Gérez votre compte")]
     [InlineData("c=en|uic=en", "fr-FR,fr;q=0.9", "en", "Manage your account")]
-    [InlineData(null, "de-DE", "en", "Manage your account")]
+    [InlineData(null, "ja-JP", "en", "Manage your account")]
+    [InlineData(null, "de-DE,de;q=0.9", "de", "Verwalten Sie Ihr Konto")]
+    [InlineData(null, "ar-EG", "ar", "إدارة حسابك")]
     public async Task Ui_language_follows_the_culture_cookie_first_then_accept_language(string? cookie, string? acceptLanguage, string lang, string heading)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");

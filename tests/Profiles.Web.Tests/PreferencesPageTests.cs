@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Moq;
 using Profiles.Core.Profiles;
+using Profiles.Core.Results;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
@@ -42,7 +43,7 @@ public sealed class PreferencesPageTests() : SignedInPortalTests(SampleProfiles.
         Portal.Profiles
             .Setup(p => p.UpdatePreferencesAsync(It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
             .Callback<string, IReadOnlyDictionary<string, string?>, CancellationToken>((_, values, _) => sent = values)
-            .ReturnsAsync(ProfileResult.Ok(SampleProfiles.Alice()));
+            .ReturnsAsync(ServiceResults.Success(SampleProfiles.Alice()));
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/preferences"));
 
         var response = await PortalSession.PostFormAsync(Client, "/preferences",
@@ -74,7 +75,7 @@ public sealed class PreferencesPageTests() : SignedInPortalTests(SampleProfiles.
     {
         Portal.Profiles
             .Setup(p => p.UpdatePreferencesAsync(FakeOidcProvider.Subject, It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ProfileResult.Invalid(new Dictionary<string, ProfileError> { ["time_zone"] = new("Preferences.InvalidChoice") }));
+            .ReturnsAsync(ServiceResult.Invalid([new ServiceFieldError("time_zone", "Preferences.InvalidChoice")]).As<UserProfile>());
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/preferences"));
 
         var response = await PortalSession.PostFormAsync(Client, "/preferences",
@@ -95,7 +96,7 @@ public sealed class PreferencesPageTests() : SignedInPortalTests(SampleProfiles.
     {
         Portal.Profiles
             .Setup(p => p.UpdatePreferencesAsync(FakeOidcProvider.Subject, It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ProfileResult.Ok(SampleProfiles.Alice()));
+            .ReturnsAsync(ServiceResults.Success(SampleProfiles.Alice()));
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/preferences"));
 
         var response = await PortalSession.PostFormAsync(Client, "/preferences",

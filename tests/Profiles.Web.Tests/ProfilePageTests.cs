@@ -1,6 +1,7 @@
 using System.Net;
 using Moq;
 using Profiles.Core.Profiles;
+using Profiles.Core.Results;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests;
@@ -29,7 +30,7 @@ public sealed class ProfilePageTests() : SignedInPortalTests(SampleProfiles.Alic
         Portal.Profiles
             .Setup(p => p.UpdateProfileAsync(It.IsAny<string>(), It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()))
             .Callback<string, ProfileEdit, CancellationToken>((_, edit, _) => sent = edit)
-            .ReturnsAsync(ProfileResult.Ok(SampleProfiles.Alice()));
+            .ReturnsAsync(ServiceResults.Success(SampleProfiles.Alice()));
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/profile"));
 
         var response = await PortalSession.PostFormAsync(Client, "/profile",
@@ -62,11 +63,11 @@ public sealed class ProfilePageTests() : SignedInPortalTests(SampleProfiles.Alic
     {
         Portal.Profiles
             .Setup(p => p.UpdateProfileAsync(FakeOidcProvider.Subject, It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ProfileResult.Invalid(new Dictionary<string, ProfileError>
-            {
-                ["picture"] = new("Profile.InvalidUrl"),
-                ["given_name"] = new("Profile.TooLong", 150),
-            }));
+            .ReturnsAsync(ServiceResult.Invalid(
+            [
+                new ServiceFieldError("picture", "Profile.InvalidUrl"),
+                new ServiceFieldError("given_name", "Profile.TooLong", [150]),
+            ]).As<UserProfile>());
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/profile"));
 
         var response = await PortalSession.PostFormAsync(Client, "/profile",
@@ -93,7 +94,7 @@ public sealed class ProfilePageTests() : SignedInPortalTests(SampleProfiles.Alic
     {
         Portal.Profiles
             .Setup(p => p.UpdateProfileAsync(FakeOidcProvider.Subject, It.IsAny<ProfileEdit>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ProfileResult.Failed(new ProfileError("Profile.RateLimited"), TimeSpan.FromSeconds(12)));
+            .ReturnsAsync(ServiceResult.Busy("Profile.RateLimited", TimeSpan.FromSeconds(12)).As<UserProfile>());
         var token = PortalSession.AntiforgeryToken(await PortalSession.GetDocumentAsync(Client, "/profile"));
 
         var response = await PortalSession.PostFormAsync(Client, "/profile", [new("__RequestVerificationToken", token), new("Input.Name", "A")]);

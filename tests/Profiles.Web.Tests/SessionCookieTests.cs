@@ -59,7 +59,7 @@ public sealed class SessionCookieTests : IAsyncLifetime
     [Fact]
     public async Task An_active_session_ends_at_the_absolute_lifetime_however_recently_it_was_used()
     {
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var basePortal = PortalFactory.For(_provider, new Dictionary<string, string?>
         {
             ["Profiles:Session:LifetimeMinutes"] = "1440",
@@ -78,14 +78,5 @@ public sealed class SessionCookieTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
         Assert.Contains("/authorize", expired.Headers.Location!.OriginalString, StringComparison.Ordinal);
-    }
-
-    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 using Profiles.Core.Settings;
 using Profiles.Core.Management;
 
 namespace Profiles.Core.Authentication;
 
-/// <summary>Typed client for the Authentication API; its <see cref="HttpClient"/> has no retry handler on purpose.</summary>
+/// <summary>Typed client for the Authentication API; its <see cref="HttpClient"/>'s pipeline has an attempt timeout and no
+/// retry on purpose (see <see cref="Resilience.AuthenticationResiliencePipeline"/>).</summary>
 public sealed class AuthenticationApiClient(HttpClient httpClient, IOptions<Auth0Options> auth0, TimeProvider timeProvider) : IAuthenticationApiClient
 {
     public async Task ChangePasswordAsync(string email, string connection, CancellationToken cancellationToken)
@@ -21,6 +23,10 @@ public sealed class AuthenticationApiClient(HttpClient httpClient, IOptions<Auth
         try
         {
             response = await httpClient.PostAsync(uri, content, cancellationToken);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new AuthenticationApiException(HttpStatusCode.GatewayTimeout, ManagementApiException.TimeoutErrorCode, "The request timed out.", null, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

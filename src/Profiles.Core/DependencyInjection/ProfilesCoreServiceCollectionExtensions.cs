@@ -2,17 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Profiles.Core.Mail;
+using Profiles.Core.Persistence;
 using Profiles.Core.Settings;
 using Profiles.Core.Authentication;
-using Profiles.Core.Data;
-using Profiles.Core.Email;
+using Profiles.Core.Caching;
 using Profiles.Core.Management;
 using Profiles.Core.Pacing;
 using Profiles.Core.Preferences;
 using Profiles.Core.Profiles;
 using Profiles.Core.Resilience;
 using Profiles.Core.Security;
+using Profiles.Core.Telemetry;
+using Profiles.Core.Writes;
 
 namespace Profiles.Core.DependencyInjection;
 
@@ -23,7 +27,7 @@ public static class ProfilesCoreServiceCollectionExtensions
     /// <summary>Name of the <see cref="HttpClient"/> configuration every Management API typed client uses.</summary>
     public const string ManagementHttpClientName = "Profiles.Auth0.Management";
 
-    /// <summary>Name of the Authentication API <see cref="HttpClient"/> (no retries).</summary>
+    /// <summary>Name of the Authentication API <see cref="HttpClient"/> (attempt timeout, no retries).</summary>
     public const string AuthenticationHttpClientName = "Profiles.Auth0.Authentication";
 
     /// <summary>Adds everything in Profiles.Core. The Management base address is <c>{Auth0:Domain authority}/api/v2/</c>, so
@@ -44,27 +48,36 @@ public static class ProfilesCoreServiceCollectionExtensions
         services.AddOptions<AppMetadataDisplayOptions>().Bind(configuration.GetSection(AppMetadataDisplayOptions.SectionName));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<JourneyMetrics>();
         services.AddMemoryCache();
 
-        services.AddHttpClient(ManagementTokenProvider.HttpClientName);
+        services.AddHttpClient(ManagementTokenProvider.HttpClientName).AddHttpMessageHandler<ManagementMetricsHandler>();
         services.TryAddSingleton<ManagementTokenProvider>();
         services.TryAddSingleton<IManagementTokenProvider>(sp => sp.GetRequiredService<ManagementTokenProvider>());
-        services.TryAddSingleton<ManagementResiliencePipeline>();
-        services.TryAddTransient(sp => new ManagementResilienceHandler(sp.GetRequiredService<ManagementResiliencePipeline>(),
-            sp.GetRequiredService<RateLimitPacer>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<ManagementTokenHandler>();
+        services.AddMetrics();
+        services.TryAddSingleton<ManagementMetrics>();
+        services.TryAddSingleton<ManagementCallMonitor>();
+        services.TryAddTransient<ManagementMetricsHandler>();
         AddPacing(services, configuration);
+        services.TryAddSingleton(sp => new ManagementResiliencePipeline(sp.GetRequiredService<IOptions<ManagementApiOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ManagementResiliencePipeline>>(),
+            sp.GetRequiredService<RateLimitPacer>(), sp.GetRequiredService<ManagementMetrics>()));
 
-        // The resilience handler is outermost so that each retry goes through the token handler (fresh token, 401 refresh); it
-        // also takes a pacer token for every attempt.
-        services.AddHttpClient(ManagementHttpClientName)
+        // Handler order, outermost first: the standard resilience handler (budget, retry, pacer, breaker, attempt timeout), so
+        // each retry goes through the token handler (fresh token, 401 refresh); then the token handler; then the metrics handler,
+        // which counts every attempt that leaves the portal.
+        var management = services.AddHttpClient(ManagementHttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<Auth0Options>>().Value.Authority + "/api/v2/", UriKind.Absolute);
                 client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler<ManagementResilienceHandler>()
-            .AddHttpMessageHandler<ManagementTokenHandler>();
+            });
+        management.AddResilienceHandler(ManagementResiliencePipeline.PipelineName,
+            static (builder, context) => context.ServiceProvider.GetRequiredService<ManagementResiliencePipeline>().AddTo(builder));
+        management.AddHttpMessageHandler<ManagementTokenHandler>()
+            .AddHttpMessageHandler<ManagementMetricsHandler>();
         services.AddHttpClient<IUsersClient, UsersClient>(ManagementHttpClientName);
         services.AddHttpClient<IJobsClient, JobsClient>(ManagementHttpClientName);
         services.AddHttpClient<ITicketsClient, TicketsClient>(ManagementHttpClientName);
@@ -72,12 +85,17 @@ public static class ProfilesCoreServiceCollectionExtensions
         services.AddHttpClient<IGrantsClient, GrantsClient>(ManagementHttpClientName);
 
         services.AddHttpClient<IAuthenticationApiClient, AuthenticationApiClient>(AuthenticationHttpClientName)
-            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<ManagementApiOptions>>().Value.AttemptTimeout);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(AuthenticationResiliencePipeline.PipelineName, static (builder, context) => AuthenticationResiliencePipeline.AddTo(builder,
+                context.ServiceProvider.GetRequiredService<IOptions<ManagementApiOptions>>().Value.AttemptTimeout,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
 
         services.TryAddSingleton<PreferenceValidator>();
         services.TryAddSingleton<AppMetadataPresenter>();
-        services.TryAddSingleton<ProfileCache>();
+        services.AddPortalCache(configuration);
         services.TryAddScoped<IProfileService, ProfileService>();
+        // The journeys' uncertain writes settle through the profile service's re-read (ProfileService builds its own, on itself).
+        services.TryAddScoped(sp => new WriteReconciler(sp.GetRequiredService<IProfileService>(), sp.GetRequiredService<ILogger<WriteReconciler>>()));
         AddAccountSecurity(services, configuration);
         return services;
     }
@@ -89,41 +107,47 @@ public static class ProfilesCoreServiceCollectionExtensions
         services.AddHostedService<PortalDatabaseMigrator>();
         services.TryAddSingleton<PortalUserKeys>();
         services.TryAddSingleton<ICorrelationContext, NoCorrelationContext>();
-        services.TryAddSingleton<ISecurityEventLog, SecurityEventLog>();
+        services.AddActivityJourneyCore();
         services.TryAddSingleton<IActionThrottle, ActionThrottle>();
-        services.TryAddSingleton<IPortalSessionRevocations, PortalSessionRevocations>();
 
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
         services.AddHttpClient<OutboxEmailSender>()
             .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<EmailOptions>>().Value.TimeoutSeconds));
         services.TryAddTransient<SmtpEmailSender>();
+        services.TryAddSingleton<EmailMetrics>();
         services.TryAddTransient<IEmailSender>(sp =>
-            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.LocalTenantOutbox
+        {
+            var delivery = sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery;
+            IEmailSender sender = delivery == EmailDelivery.LocalTenantOutbox
                 ? sp.GetRequiredService<OutboxEmailSender>()
-                : sp.GetRequiredService<SmtpEmailSender>());
+                : sp.GetRequiredService<SmtpEmailSender>();
+            return new MeteredEmailSender(sender, delivery, sp.GetRequiredService<EmailMetrics>());
+        });
     }
 
-    /// <summary>The portal database (always), and the pacer with its bucket state in memory, or in the portal database when
-    /// <c>Auth0:Management:Pacing:Shared</c> is true.</summary>
+    /// <summary>The portal database (always), and the pacer with its bucket state in Redis when <c>Redis:Configuration</c> is set,
+    /// else in the portal database when <c>Auth0:Management:Pacing:Shared</c> is true, else in memory.</summary>
     private static void AddPacing(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PortalDatabaseOptions>().Bind(configuration.GetSection(PortalDatabaseOptions.SectionName));
-        var connectionString = configuration[PortalDatabaseOptions.SectionName + ":ConnectionString"];
-        if (string.IsNullOrWhiteSpace(connectionString))
+        services.AddOptions<PortalDatabaseOptions>().Bind(configuration.GetSection(PortalDatabaseOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalDatabaseOptions>, PortalDatabaseOptionsValidator>());
+        services.AddDbContextFactory<PortalDbContext>((sp, options) =>
         {
-            connectionString = PortalDatabaseOptions.DefaultConnectionString;
-        }
-
-        services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
+            var database = sp.GetRequiredService<IOptions<PortalDatabaseOptions>>().Value;
+            options.UsePortalDatabase(database.Provider, database.EffectiveConnectionString);
+        });
         var shared = configuration.GetValue<bool>(ManagementApiOptions.SectionName + ":Pacing:Shared");
-        if (shared)
+        if (!services.TryAddRedisPacing(configuration))
         {
-            services.TryAddSingleton<IRateLimitCoordinator, DatabaseRateLimitCoordinator>();
-        }
-        else
-        {
-            services.TryAddSingleton<IRateLimitCoordinator, InMemoryRateLimitCoordinator>();
+            if (shared)
+            {
+                services.TryAddSingleton<IRateLimitCoordinator, DatabaseRateLimitCoordinator>();
+            }
+            else
+            {
+                services.TryAddSingleton<IRateLimitCoordinator, InMemoryRateLimitCoordinator>();
+            }
         }
 
         services.TryAddSingleton<RateLimitPacer>();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Profiles.Core.Security;
 
 namespace Profiles.Core.Logging;
 
@@ -12,14 +13,40 @@ namespace Profiles.Core.Logging;
 public sealed class UserLogKey
 {
     private static readonly byte[] Purpose = "profiles:user-log-key:v1"u8.ToArray();
-    private readonly byte[] _key;
 
-    public UserLogKey(string? secret) => _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret ?? ""), Purpose);
+    // Request-scoped services build a UserLogKey per request from the same secret: the derived key and the keys already
+    // computed are shared by every instance made from that secret, so a page view computes no HMAC for a known user.
+    private static DerivedKey? _lastDerived;
+
+    private readonly DerivedKey _derived;
+
+    public UserLogKey(string? secret)
+    {
+        var derived = Volatile.Read(ref _lastDerived);
+        if (derived is null || !string.Equals(derived.Secret, secret ?? "", StringComparison.Ordinal))
+        {
+            derived = new DerivedKey(secret ?? "");
+            Volatile.Write(ref _lastDerived, derived);
+        }
+
+        _derived = derived;
+    }
 
     /// <summary><c>u_</c> followed by 16 hex characters; the same id always gives the same key.</summary>
     public string For(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
-        return "u_" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(userId)).AsSpan(0, 8));
+        return _derived.Memo.TryGet(userId, out var known)
+            ? known
+            : _derived.Memo.Remember(userId, "u_" + Convert.ToHexStringLower(HMACSHA256.HashData(_derived.Key, Encoding.UTF8.GetBytes(userId)).AsSpan(0, 8)));
+    }
+
+    private sealed class DerivedKey(string secret)
+    {
+        public string Secret { get; } = secret;
+
+        public byte[] Key { get; } = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Purpose);
+
+        public UserKeyMemo Memo { get; } = new();
     }
 }

@@ -14,6 +14,12 @@ public sealed class GrantsClient(HttpClient httpClient, TimeProvider timeProvide
             ManagementJsonContext.Default.ListGrant, cancellationToken);
     }
 
+    public Task DeleteAsync(string grantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(grantId);
+        return _connection.SendAsync(HttpMethod.Delete, "grants/" + Uri.EscapeDataString(grantId), null, cancellationToken);
+    }
+
     public Task DeleteAllAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);

@@ -10,4 +10,7 @@ public interface ISessionsClient
 
     /// <summary><c>DELETE /users/{id}/sessions</c>: ends every session of the user (202).</summary>
     Task DeleteUserSessionsAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /sessions/{id}/revoke</c>: ends the session and the refresh tokens bound to it (202, asynchronous).</summary>
+    Task RevokeSessionAsync(string sessionId, CancellationToken cancellationToken = default);
 }

@@ -21,4 +21,10 @@ public sealed class SessionsClient(HttpClient httpClient, TimeProvider timeProvi
 
     public Task DeleteUserSessionsAsync(string userId, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(HttpMethod.Delete, ManagementConnection.UserPath(userId) + "/sessions", null, cancellationToken);
+
+    public Task RevokeSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        return _connection.SendAsync(HttpMethod.Post, "sessions/" + Uri.EscapeDataString(sessionId) + "/revoke", null, cancellationToken);
+    }
 }

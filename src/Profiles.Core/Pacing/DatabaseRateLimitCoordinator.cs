@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Data;
+using Profiles.Core.Persistence;
 using Profiles.Core.Settings;
 
 namespace Profiles.Core.Pacing;

@@ -41,6 +41,9 @@ internal sealed partial class PacedGroup
         }
     }
 
+    /// <summary>Calls waiting in the queue now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
     /// <summary>Waits for a token, or throws the pacer's 429 when none can come before <paramref name="admissionDeadline"/>.</summary>
     public async ValueTask AcquireAsync(string user, DateTimeOffset admissionDeadline, CancellationToken cancellationToken)
     {

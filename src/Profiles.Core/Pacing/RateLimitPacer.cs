@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Profiles.Core.Resilience;
 using Profiles.Core.Settings;
+using Profiles.Core.Telemetry;
 
 namespace Profiles.Core.Pacing;
 
@@ -18,14 +20,18 @@ public sealed partial class RateLimitPacer
     private readonly TimeProvider _timeProvider;
     private readonly PacingOptions _options;
     private readonly ILogger<RateLimitPacer> _logger;
+    private readonly ManagementMetrics? _metrics;
 
-    public RateLimitPacer(IRateLimitCoordinator coordinator, TimeProvider timeProvider, IOptions<ManagementApiOptions> options, ILogger<RateLimitPacer> logger)
+    public RateLimitPacer(IRateLimitCoordinator coordinator, TimeProvider timeProvider, IOptions<ManagementApiOptions> options, ILogger<RateLimitPacer> logger,
+        ManagementMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _coordinator = coordinator;
         _timeProvider = timeProvider;
         _options = options.Value.Pacing;
         _logger = logger;
+        _metrics = metrics;
+        metrics?.ObservePacerQueues(ObserveQueues);
     }
 
     /// <summary>Waits until the request may be sent. Returns its bucket group (null when pacing is off), to pass to
@@ -46,7 +52,9 @@ public sealed partial class RateLimitPacer
             deadline = budgetEnd - _options.AttemptReserve;
         }
 
+        var started = _timeProvider.GetTimestamp();
         await group.AcquireAsync(PacingPlans.UserKey(relativePath), deadline, cancellationToken);
+        _metrics?.RecordPacerWait(match.Group, _timeProvider.GetElapsedTime(started));
         return match.Group;
     }
 
@@ -92,6 +100,9 @@ public sealed partial class RateLimitPacer
             await _coordinator.CapAsync(group, profile, remaining + 1 + refill, cancellationToken);
         }
     }
+
+    private IEnumerable<Measurement<int>> ObserveQueues() =>
+        _groups.Select(pair => new Measurement<int>(pair.Value.Waiting, new KeyValuePair<string, object?>("group", pair.Key)));
 
     private static DateTimeOffset PauseUntil(HttpResponseHeaders headers, DateTimeOffset now, BucketProfile profile)
     {

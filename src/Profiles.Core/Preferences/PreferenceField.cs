@@ -38,6 +38,10 @@ public sealed class PreferenceField
     /// <summary>For a checkbox opt-in: the key that records when consent was given (ISO-8601), removed when withdrawn.</summary>
     public string? ConsentTimestampKey { get; set; }
 
+    /// <summary>Declares a checkbox as a consent (e.g. a newsletter opt-in): every change is kept in the portal's consent history
+    /// with the wording version, and the "Privacy and consent" page lists it with a way to withdraw.</summary>
+    public ConsentDeclaration? Consent { get; set; }
+
     /// <summary>This field's value chooses the portal's UI language.</summary>
     public bool DrivesUiCulture { get; set; }
 }

@@ -46,6 +46,12 @@ public sealed partial class PreferencesOptionsValidator : IValidateOptions<Prefe
                 failures.Add($"{where}:ConsentTimestampKey needs a checkbox field and a valid key.");
             }
 
+            if (field.Consent is { } consent && (!PreferenceFieldTypes.Is(field, PreferenceFieldTypes.Checkbox)
+                || string.IsNullOrWhiteSpace(consent.WordingVersion) || consent.WordingVersion.Length > ConsentDeclaration.MaxWordingVersionLength))
+            {
+                failures.Add($"{where}:Consent needs a checkbox field and a WordingVersion of 1 to {ConsentDeclaration.MaxWordingVersionLength} characters.");
+            }
+
             if (!string.IsNullOrEmpty(field.Pattern) && !IsValidPattern(field.Pattern))
             {
                 failures.Add($"{where}:Pattern is not a valid regular expression.");

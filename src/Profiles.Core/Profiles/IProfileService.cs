@@ -1,3 +1,5 @@
+using Profiles.Core.Results;
+
 namespace Profiles.Core.Profiles;
 
 /// <summary>The profile rules the portal's pages call. The user id always comes from the signed-in principal.</summary>
@@ -10,9 +12,9 @@ public interface IProfileService
     Task<UserProfile> RefreshProfileAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>Validates and saves root profile fields; only changed fields are sent, in exactly one PATCH.</summary>
-    Task<ProfileResult> UpdateProfileAsync(string userId, ProfileEdit edit, CancellationToken cancellationToken);
+    Task<ServiceResult<UserProfile>> UpdateProfileAsync(string userId, ProfileEdit edit, CancellationToken cancellationToken);
 
     /// <summary>Validates and saves the operator-declared preferences (<c>user_metadata</c>) from raw form values keyed by field key.
     /// Undeclared keys are ignored; only changed keys are sent (Auth0 merges <c>user_metadata</c> at the first level).</summary>
-    Task<ProfileResult> UpdatePreferencesAsync(string userId, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken);
+    Task<ServiceResult<UserProfile>> UpdatePreferencesAsync(string userId, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken);
 }

@@ -11,10 +11,13 @@ public static class ProfileEditValidator
 
     public const int MaxGivenOrFamilyNameLength = 150;
 
-    public const int MaxPictureLength = 2000;
+    public const int MaxPictureLength = PictureUrl.MaxLength;
 
     /// <summary>The normalised edit, or the errors by field.</summary>
-    public static (ProfileEdit Normalized, IReadOnlyDictionary<string, ProfileError> Errors) Validate(ProfileEdit edit)
+    public static (ProfileEdit Normalized, IReadOnlyDictionary<string, ProfileError> Errors) Validate(ProfileEdit edit) => Validate(edit, allowDataImages: false);
+
+    /// <summary>As <see cref="Validate(ProfileEdit)"/>, with the operator's choice about <c>data:</c> image pictures.</summary>
+    public static (ProfileEdit Normalized, IReadOnlyDictionary<string, ProfileError> Errors) Validate(ProfileEdit edit, bool allowDataImages)
     {
         ArgumentNullException.ThrowIfNull(edit);
         var normalized = new ProfileEdit(Clean(edit.Name), Clean(edit.Nickname), Clean(edit.GivenName), Clean(edit.FamilyName), Clean(edit.Picture));
@@ -23,7 +26,7 @@ public static class ProfileEditValidator
         CheckLength(errors, nameof(ProfileEdit.Nickname), normalized.Nickname, MaxNicknameLength);
         CheckLength(errors, nameof(ProfileEdit.GivenName), normalized.GivenName, MaxGivenOrFamilyNameLength);
         CheckLength(errors, nameof(ProfileEdit.FamilyName), normalized.FamilyName, MaxGivenOrFamilyNameLength);
-        if (normalized.Picture is { } picture && !IsHttpsUrl(picture))
+        if (normalized.Picture is { } picture && !PictureUrl.IsAllowed(picture, allowDataImages))
         {
             errors[nameof(ProfileEdit.Picture)] = new ProfileError(ProfileErrorCodes.InvalidPicture);
         }
@@ -40,11 +43,4 @@ public static class ProfileEditValidator
             errors[key] = new ProfileError(ProfileErrorCodes.TooLong, max);
         }
     }
-
-    private static bool IsHttpsUrl(string value) =>
-        value.Length <= MaxPictureLength
-        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && uri.Scheme == Uri.UriSchemeHttps
-        && uri.Host.Length > 0
-        && string.IsNullOrEmpty(uri.UserInfo);
 }

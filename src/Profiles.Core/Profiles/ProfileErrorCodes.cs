@@ -6,7 +6,7 @@ public static class ProfileErrorCodes
     /// <summary>The identity provider owns the profile fields. No arguments.</summary>
     public const string ReadOnly = "Profile.ReadOnly";
 
-    /// <summary>Too many requests; <see cref="ProfileResult.RetryAfter"/> says when to try again. Argument: seconds to wait (0 = unknown).</summary>
+    /// <summary>Too many requests; the result's <see cref="Results.ServiceResult.RetryAfter"/> says when to try again. Argument: seconds to wait (0 = unknown).</summary>
     public const string RateLimited = "Profile.RateLimited";
 
     /// <summary>Auth0 refused the values (400). No arguments.</summary>
@@ -14,6 +14,9 @@ public static class ProfileErrorCodes
 
     /// <summary>Auth0 did not answer in time or failed. No arguments.</summary>
     public const string Unavailable = "Profile.Unavailable";
+
+    /// <summary>Auth0's answer was lost and the re-read failed too: the change may or may not be stored. No arguments.</summary>
+    public const string Unconfirmed = "Profile.Unconfirmed";
 
     /// <summary>A profile field is longer than allowed. Argument: the maximum length.</summary>
     public const string TooLong = "Profile.TooLong";

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Profiles.Core.Logging;
+using Profiles.Core.Results;
 using Profiles.Core.Settings;
 using Profiles.Core.Management;
 using Profiles.Core.Management.Models;
 using Profiles.Core.Preferences;
+using Profiles.Core.Writes;
 
 namespace Profiles.Core.Profiles;
 
@@ -18,15 +19,15 @@ public sealed partial class ProfileService : IProfileService
 {
     private readonly IUsersClient _users;
     private readonly UserLogKey _logKey;
-    private readonly IMemoryCache _cache;
-    private readonly ManagementApiOptions _managementOptions;
+    private readonly ProfileCache _cache;
     private readonly ProfileOptions _profileOptions;
     private readonly PreferencesOptions _preferencesOptions;
     private readonly PreferenceValidator _preferenceValidator;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ProfileService> _logger;
+    private readonly WriteReconciler _reconciler;
 
-    public ProfileService(IUsersClient users, IMemoryCache cache, IOptions<ManagementApiOptions> managementOptions, IOptions<ProfileOptions> profileOptions,
+    public ProfileService(IUsersClient users, ProfileCache cache, IOptions<ManagementApiOptions> managementOptions, IOptions<ProfileOptions> profileOptions,
         IOptions<PreferencesOptions> preferencesOptions, PreferenceValidator preferenceValidator, TimeProvider timeProvider, ILogger<ProfileService> logger)
     {
         ArgumentNullException.ThrowIfNull(managementOptions);
@@ -34,42 +35,43 @@ public sealed partial class ProfileService : IProfileService
         ArgumentNullException.ThrowIfNull(preferencesOptions);
         _users = users;
         _cache = cache;
-        _managementOptions = managementOptions.Value;
         _logKey = new UserLogKey(managementOptions.Value.ClientSecret);
         _profileOptions = profileOptions.Value;
         _preferencesOptions = preferencesOptions.Value;
         _preferenceValidator = preferenceValidator;
         _timeProvider = timeProvider;
         _logger = logger;
+        _reconciler = new WriteReconciler(this, logger);
     }
 
     public async Task<UserProfile> GetProfileAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        if (_cache.TryGetValue(CacheKey(userId), out UserProfile? cached) && cached is not null)
+        if (_cache.RecentFailure(userId) is { } failed)
         {
-            return cached;
+            throw Repeat(failed);
         }
 
-        var user = await _users.GetAsync(userId, null, cancellationToken);
-        return Remember(userId, user);
+        return await _cache.GetOrLoadAsync(userId, async ct => Map(await ReadRememberingFailureAsync(userId, ct)), cancellationToken);
     }
 
     public async Task<UserProfile> RefreshProfileAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        _cache.Remove(CacheKey(userId));
+        // A deliberate fresh read (after a write, or a change made elsewhere) does not leave a failure behind: forgetting the
+        // entry forgets it too, so the next page view asks Auth0 again rather than repeat an answer about an uncertain moment.
+        await _cache.ForgetAsync(userId, cancellationToken);
         var user = await _users.GetAsync(userId, null, cancellationToken);
-        return Remember(userId, user);
+        return await RememberAsync(userId, user, cancellationToken);
     }
 
-    public async Task<ProfileResult> UpdateProfileAsync(string userId, ProfileEdit edit, CancellationToken cancellationToken)
+    public async Task<ServiceResult<UserProfile>> UpdateProfileAsync(string userId, ProfileEdit edit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var (normalized, errors) = ProfileEditValidator.Validate(edit);
+        var (normalized, errors) = ProfileEditValidator.Validate(edit, _profileOptions.AllowDataImagePictures);
         if (errors.Count > 0)
         {
-            return ProfileResult.Invalid(errors);
+            return Invalid(errors);
         }
 
         try
@@ -78,7 +80,7 @@ public sealed partial class ProfileService : IProfileService
             if (current.ProfileIsReadOnly)
             {
                 LogReadOnlyRefused(_logger, _logKey.For(userId));
-                return ProfileResult.Failed(new ProfileError(ProfileErrorCodes.ReadOnly));
+                return Failure(new ProfileError(ProfileErrorCodes.ReadOnly));
             }
 
             var request = new UserUpdateRequest();
@@ -109,12 +111,17 @@ public sealed partial class ProfileService : IProfileService
 
             if (request.IsEmpty)
             {
-                return ProfileResult.Unchanged(current);
+                return ServiceResults.Success(current, ProfileSuccessCodes.NothingChanged);
             }
 
-            var updated = await _users.UpdateAsync(userId, request, cancellationToken);
-            LogProfileUpdated(_logger, _logKey.For(userId), request.AssignedKeys.Count());
-            return ProfileResult.Ok(Remember(userId, updated));
+            var write = await _reconciler.WriteAsync(userId, ct => _users.UpdateAsync(userId, request, ct),
+                stored => HasProfileChange(stored, normalized, request), cancellationToken);
+            if (write.Outcome == WriteOutcome.Saved)
+            {
+                LogProfileUpdated(_logger, _logKey.For(userId), request.AssignedKeys.Count());
+            }
+
+            return await SettleAsync(userId, write, cancellationToken);
         }
         catch (ManagementApiException ex) when (ToFailure(ex) is { } failure)
         {
@@ -123,14 +130,14 @@ public sealed partial class ProfileService : IProfileService
         }
     }
 
-    public async Task<ProfileResult> UpdatePreferencesAsync(string userId, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
+    public async Task<ServiceResult<UserProfile>> UpdatePreferencesAsync(string userId, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var fields = _preferencesOptions.Fields;
         var validation = _preferenceValidator.Validate(fields, values);
         if (!validation.IsValid)
         {
-            return ProfileResult.Invalid(validation.Errors);
+            return Invalid(validation.Errors);
         }
 
         try
@@ -139,20 +146,25 @@ public sealed partial class ProfileService : IProfileService
             var patch = BuildMetadataPatch(fields, validation.Values, current.UserMetadata);
             if (patch.Count == 0)
             {
-                return ProfileResult.Unchanged(current);
+                return ServiceResults.Success(current, ProfileSuccessCodes.NothingChanged);
             }
 
             var size = MergedSize(current.UserMetadata, patch);
             if (size > _preferencesOptions.MaxMetadataBytes)
             {
                 LogMetadataTooLarge(_logger, _logKey.For(userId), size);
-                return ProfileResult.Failed(new ProfileError(ProfileErrorCodes.PreferencesTooLarge, _preferencesOptions.MaxMetadataBytes));
+                return Failure(new ProfileError(ProfileErrorCodes.PreferencesTooLarge, _preferencesOptions.MaxMetadataBytes));
             }
 
             var keyCount = patch.Count;
-            var updated = await _users.UpdateAsync(userId, new UserUpdateRequest { UserMetadata = patch }, cancellationToken);
-            LogPreferencesUpdated(_logger, _logKey.For(userId), keyCount);
-            return ProfileResult.Ok(Remember(userId, updated));
+            var write = await _reconciler.WriteAsync(userId, ct => _users.UpdateAsync(userId, new UserUpdateRequest { UserMetadata = patch }, ct),
+                stored => HasMetadataChange(stored, patch), cancellationToken);
+            if (write.Outcome == WriteOutcome.Saved)
+            {
+                LogPreferencesUpdated(_logger, _logKey.For(userId), keyCount);
+            }
+
+            return await SettleAsync(userId, write, cancellationToken);
         }
         catch (ManagementApiException ex) when (ToFailure(ex) is { } failure)
         {
@@ -160,6 +172,29 @@ public sealed partial class ProfileService : IProfileService
             return failure;
         }
     }
+
+    /// <summary>What the user is told: saved (Auth0's answer or the re-read shows the change), not saved (the re-read shows the
+    /// old state; the original failure says why), or "could not confirm" when the re-read failed too.</summary>
+    private async Task<ServiceResult<UserProfile>> SettleAsync(string userId, WriteReconciliation<Auth0User> write, CancellationToken cancellationToken) => write.Outcome switch
+    {
+        WriteOutcome.Saved => ServiceResults.Success(write.Answer is { } answer ? await RememberAsync(userId, answer, cancellationToken) : write.Stored!),
+        WriteOutcome.NotSaved => ToFailure(write.Failure!) ?? Failure(new ProfileError(ProfileErrorCodes.Unavailable)),
+        _ => Failure(new ProfileError(ProfileErrorCodes.Unconfirmed)),
+    };
+
+    private static bool HasProfileChange(UserProfile stored, ProfileEdit wanted, UserUpdateRequest sent)
+    {
+        var keys = sent.AssignedKeys.ToHashSet(StringComparer.Ordinal);
+        return Same("name", stored.Name, wanted.Name) && Same("nickname", stored.Nickname, wanted.Nickname)
+            && Same("given_name", stored.GivenName, wanted.GivenName) && Same("family_name", stored.FamilyName, wanted.FamilyName)
+            && Same("picture", stored.Picture, wanted.Picture);
+
+        bool Same(string key, string? storedValue, string? wantedValue) =>
+            !keys.Contains(key) || string.Equals(storedValue ?? "", wantedValue ?? "", StringComparison.Ordinal);
+    }
+
+    private static bool HasMetadataChange(UserProfile stored, JsonObject patch) =>
+        patch.All(entry => MetadataValues.AreEqual(stored.UserMetadata.TryGetPropertyValue(entry.Key, out var value) ? value : null, entry.Value));
 
     private JsonObject BuildMetadataPatch(IReadOnlyList<PreferenceField> fields, IReadOnlyDictionary<string, JsonNode?> submitted, JsonObject saved)
     {
@@ -221,42 +256,68 @@ public sealed partial class ProfileService : IProfileService
     private static string FormatTimestamp(DateTimeOffset now) =>
         now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    private static ServiceResult<UserProfile> Invalid(IReadOnlyDictionary<string, ProfileError> errors) =>
+        ServiceResult.Invalid([.. errors.Select(e => new ServiceFieldError(e.Key, e.Value.Code, e.Value.Arguments))]).As<UserProfile>();
+
+    /// <summary>A failure of the whole save: Auth0 busy or down is "busy", a lost answer "unconfirmed", the rest refusals.</summary>
+    private static ServiceResult<UserProfile> Failure(ProfileError error, TimeSpan? retryAfter = null) => (error.Code switch
+    {
+        ProfileErrorCodes.RateLimited or ProfileErrorCodes.Unavailable => ServiceResult.Busy(error.Code, retryAfter, error.Arguments),
+        ProfileErrorCodes.Unconfirmed => ServiceResult.Unconfirmed(error.Code, retryAfter),
+        _ => ServiceResult.Refused(error.Code, error.Arguments),
+    }).As<UserProfile>();
+
     /// <summary>Expected failures become results; a missing user, a bad token or missing scopes are configuration or
     /// programming errors and keep throwing.</summary>
-    private static ProfileResult? ToFailure(ManagementApiException ex)
+    private static ServiceResult<UserProfile>? ToFailure(ManagementApiException ex)
     {
         if (ex.IsRateLimited)
         {
             var retryAfter = ex.RateLimit?.RetryAfter;
             var seconds = retryAfter is null ? 0 : (int)Math.Ceiling(retryAfter.Value.TotalSeconds);
-            return ProfileResult.Failed(new ProfileError(ProfileErrorCodes.RateLimited, seconds), retryAfter);
+            return Failure(new ProfileError(ProfileErrorCodes.RateLimited, seconds), retryAfter);
         }
 
         if (ex.StatusCode == HttpStatusCode.BadRequest)
         {
-            return ProfileResult.Failed(new ProfileError(ProfileErrorCodes.Rejected));
+            return Failure(new ProfileError(ProfileErrorCodes.Rejected));
         }
 
         if (ex.IsTransportFailure || (int)ex.StatusCode >= 500)
         {
-            return ProfileResult.Failed(new ProfileError(ProfileErrorCodes.Unavailable), ex.RateLimit?.RetryAfter);
+            return Failure(new ProfileError(ProfileErrorCodes.Unavailable), ex.RateLimit?.RetryAfter);
         }
 
         return null;
     }
 
-    private UserProfile Remember(string userId, Auth0User user)
-    {
-        var profile = UserProfileMapper.Map(user, _profileOptions);
-        if (_managementOptions.ProfileCacheSeconds > 0)
-        {
-            _cache.Set(CacheKey(userId), profile, TimeSpan.FromSeconds(_managementOptions.ProfileCacheSeconds));
-        }
+    private UserProfile Map(Auth0User user) => UserProfileMapper.Map(user, _profileOptions);
 
-        return profile;
+    /// <summary>Reads the user for a page view; a failed read is remembered for <see cref="ManagementApiOptions.FailedReadCacheSeconds"/>, so a
+    /// page view in that time (several components of one page, a reload) does not ask Auth0 again.</summary>
+    private async Task<Auth0User> ReadRememberingFailureAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _users.GetAsync(userId, null, cancellationToken);
+        }
+        catch (ManagementApiException ex)
+        {
+            _cache.RememberFailure(userId, ex);
+            throw;
+        }
     }
 
-    private static string CacheKey(string userId) => ProfileCache.Key(userId);
+    /// <summary>A fresh exception with the remembered answer, so each throw has its own stack.</summary>
+    private static ManagementApiException Repeat(ManagementApiException failed) =>
+        new(failed.StatusCode, failed.ErrorCode, failed.ApiMessage, failed.RateLimit, failed);
+
+    private async Task<UserProfile> RememberAsync(string userId, Auth0User user, CancellationToken cancellationToken)
+    {
+        var profile = Map(user);
+        await _cache.RememberAsync(userId, profile, cancellationToken);
+        return profile;
+    }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Profile of {UserKey} updated ({FieldCount} fields)")]
     private static partial void LogProfileUpdated(ILogger logger, string userKey, int fieldCount);

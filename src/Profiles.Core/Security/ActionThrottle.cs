@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Profiles.Core.Data;
+using Profiles.Core.Persistence;
 
 namespace Profiles.Core.Security;
 

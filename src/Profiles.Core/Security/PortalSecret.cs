@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Profiles.Core.Data;
+using Profiles.Core.Persistence;
 
 namespace Profiles.Core.Security;
 

@@ -29,6 +29,10 @@ public sealed class ManagementApiOptions
     /// <summary>How long a read profile is served from memory.</summary>
     public int ProfileCacheSeconds { get; set; } = 60;
 
+    /// <summary>How long a failed profile read is remembered, so page views in that time get the same answer without another call
+    /// (0 turns it off). Short on purpose: a temporary failure should not outlive itself by much.</summary>
+    public int FailedReadCacheSeconds { get; set; } = 5;
+
     /// <summary>Share of failed attempts (5xx, timeouts, network errors; never 429) that opens the circuit.</summary>
     public double BreakerFailureRatio { get; set; } = 0.5;
 

@@ -45,6 +45,11 @@ public sealed class ManagementApiOptionsValidator : IValidateOptions<ManagementA
             failures.Add("Auth0:Management:ProfileCacheSeconds must not be negative.");
         }
 
+        if (options.FailedReadCacheSeconds is < 0 or > 300)
+        {
+            failures.Add("Auth0:Management:FailedReadCacheSeconds must be between 0 and 300.");
+        }
+
         if (!PacingPlans.IsKnown(options.Pacing.Plan))
         {
             failures.Add("Auth0:Management:Pacing:Plan must be auto, free, essentials, enterprise or off.");

@@ -1,10 +1,12 @@
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Outbox;
 using Profiles.LocalTenant.Security;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Authentication;
 
-/// <summary>The emails the Authentication API sends: password reset and email verification, each with a one-time ticket link.</summary>
+/// <summary>The emails the Authentication API sends: password reset and email verification, each with a one-time ticket link.
+/// They are written in the language of the request that causes them (the login page's, or the API caller's <c>Accept-Language</c>).</summary>
 public sealed class AccountEmails(TenantStore store, OutboxService outbox, TenantUrls urls, TimeProvider time)
 {
     /// <summary>Auth0's default ticket lifetime (432000 s).</summary>
@@ -31,9 +33,7 @@ public sealed class AccountEmails(TenantStore store, OutboxService outbox, Tenan
         }
 
         var link = $"{urls.BaseUrl}/u/reset-password?ticket={Uri.EscapeDataString(target.TicketId)}";
-        outbox.Send(target.To, "Reset your password",
-            $"Someone asked to reset the password of your account.\n\nTo choose a new password, open this link:\n{link}\n\nIf you did not ask for this, ignore this email: your password stays as it is.",
-            "password-reset");
+        outbox.Send(target.To, T("Email.Reset.Subject"), T("Email.Reset.Body", link), "password-reset");
     }
 
     /// <summary>Sends the welcome email with a verification link, as Auth0 does after a database signup.</summary>
@@ -42,8 +42,16 @@ public sealed class AccountEmails(TenantStore store, OutboxService outbox, Tenan
         var ticket = NewTicket(TenantTicket.EmailVerification, userId, connection, clientId);
         store.Write(w => w.Save(ticket));
         var link = $"{urls.BaseUrl}/u/email-verification?ticket={Uri.EscapeDataString(ticket.Id)}";
-        outbox.Send(email, "Verify your email",
-            $"Welcome! Please confirm that this is your email address by opening this link:\n{link}", "verification");
+        outbox.Send(email, T("Email.Verify.Subject"), T("Email.Verify.Body", link), "verification");
+    }
+
+    /// <summary>Auth0's "Blocked account" email: sent when brute-force protection blocks the user, with an unblock link.</summary>
+    public void SendUnblock(string userId, string email, string ip, string connection)
+    {
+        var ticket = NewTicket(TenantTicket.Unblock, userId, connection, null);
+        store.Write(w => w.Save(ticket));
+        var link = $"{urls.BaseUrl}/u/unblock?ticket={Uri.EscapeDataString(ticket.Id)}";
+        outbox.Send(email, T("Email.Unblock.Subject"), T("Email.Unblock.Body", ip, link), "blocked-account");
     }
 
     private TenantTicket NewTicket(string kind, string userId, string connection, string? clientId) => new()

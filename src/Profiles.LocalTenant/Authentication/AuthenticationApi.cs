@@ -1,3 +1,5 @@
+using Profiles.LocalTenant.Logs;
+
 namespace Profiles.LocalTenant.Authentication;
 
 /// <summary>Auth0's Authentication API: discovery, JWKS, /authorize, /oauth/token, /userinfo, logout, /dbconnections.</summary>
@@ -12,6 +14,8 @@ public static class AuthenticationApi
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<AccountEmails>();
         services.AddSingleton<DatabaseSignup>();
+        services.AddSingleton<TenantLogs>();
+        services.AddSingleton<RevokeEndpoint>();
         return services;
     }
 
@@ -21,6 +25,7 @@ public static class AuthenticationApi
         app.MapGet("/.well-known/jwks.json", DiscoveryEndpoints.Jwks);
         app.MapGet("/authorize", AuthorizeEndpoint.Handle);
         app.MapPost("/oauth/token", (HttpContext context, TokenEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapPost("/oauth/revoke", (HttpContext context, RevokeEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoEndpoint.HandleAsync);
         app.MapGet("/v2/logout", LogoutEndpoints.V2Logout);
         app.MapMethods("/oidc/logout", [HttpMethods.Get, HttpMethods.Post], LogoutEndpoints.OidcLogoutAsync);

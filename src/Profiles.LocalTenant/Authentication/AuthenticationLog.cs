@@ -12,6 +12,9 @@ public static partial class AuthenticationLog
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Blocked user {UserId} was refused for client {ClientId}")]
     public static partial void BlockedUserRefused(ILogger logger, string userId, string clientId);
 
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Sign-in with {Connection} for client {ClientId} refused: blocked by brute-force protection")]
+    public static partial void BruteForceBlocked(ILogger logger, string connection, string clientId);
+
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Token request ({GrantType}) refused with {Error}: {Description}")]
     public static partial void TokenRefused(ILogger logger, string grantType, string error, string description);
 }

@@ -1,6 +1,9 @@
 namespace Profiles.LocalTenant.Authentication;
 
-/// <summary>A validated <c>/authorize</c> request, kept server-side while the person signs in.</summary>
+/// <summary>A validated <c>/authorize</c> request, kept server-side while the person signs in. <see cref="Reason"/> is the
+/// application's <c>ext-reason</c> parameter: Auth0 hands <c>ext-</c> parameters to custom login page templates, and this
+/// tenant shows it above the sign-in form. <see cref="UiLocales"/> is <c>ui_locales</c>: the languages its login pages
+/// should use, in order of preference.</summary>
 public sealed record AuthorizationRequest(
     string ClientId,
     string RedirectUri,
@@ -13,4 +16,6 @@ public sealed record AuthorizationRequest(
     int? MaxAge,
     string? Connection,
     string? LoginHint,
-    string? ScreenHint);
+    string? ScreenHint,
+    string? Reason = null,
+    string? UiLocales = null);

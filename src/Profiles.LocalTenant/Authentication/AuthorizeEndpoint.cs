@@ -1,12 +1,19 @@
 using System.Globalization;
 using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Localization;
 using Profiles.LocalTenant.Login;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Authentication;
 
 /// <summary><c>GET /authorize</c>: validates the request, answers from a live session or starts a login transaction.</summary>
 public static class AuthorizeEndpoint
 {
+    /// <summary>A reason is one sentence; anything longer is cut so the page stays readable.</summary>
+    private const int MaxReasonLength = 200;
+
+    private const int MaxUiLocalesLength = 100;
+
     public static IResult Handle(HttpContext context, TenantStore store, TenantSessions sessions, LoginTransactions transactions,
         LoginCompletion completion, TimeProvider time)
     {
@@ -21,14 +28,13 @@ public static class AuthorizeEndpoint
         if (client is null)
         {
             // Without a known client there is no trusted place to redirect to.
-            return PageLayout.Message("Unknown application", "The application that sent you here is not registered with this tenant (unknown client_id).",
+            return PageLayout.Message(T("UnknownApplication.Title"), T("UnknownApplication.Text"),
                 StatusCodes.Status400BadRequest);
         }
 
         if (redirectUri is null || !client.Callbacks.Contains(redirectUri, StringComparer.Ordinal))
         {
-            return PageLayout.Message("Callback URL mismatch",
-                "The redirect_uri of this request is not one of the application's Allowed Callback URLs, so the tenant will not send you back to it.",
+            return PageLayout.Message(T("CallbackMismatch.Title"), T("CallbackMismatch.Text"),
                 StatusCodes.Status400BadRequest);
         }
 
@@ -95,7 +101,9 @@ public static class AuthorizeEndpoint
         }
 
         var request = new AuthorizationRequest(clientId!, redirectUri, state, Param("nonce"), Param("scope") ?? "openid", challenge, method,
-            prompts.Contains("login", StringComparer.Ordinal), maxAge, connection, Param("login_hint"), Param("screen_hint"));
+            prompts.Contains("login", StringComparer.Ordinal), maxAge, connection, Param("login_hint"), Param("screen_hint"),
+            Param("ext-reason") is { } reason ? reason[..Math.Min(reason.Length, MaxReasonLength)] : null,
+            Param(LoginTransactionCultureProvider.Parameter) is { } languages ? languages[..Math.Min(languages.Length, MaxUiLocalesLength)] : null);
 
         var session = sessions.Current(context);
         var tooOld = session is not null && maxAge is not null && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge.Value);

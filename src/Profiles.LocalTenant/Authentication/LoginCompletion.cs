@@ -1,4 +1,5 @@
 using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Logs;
 using Profiles.LocalTenant.Security;
 
 namespace Profiles.LocalTenant.Authentication;
@@ -8,7 +9,7 @@ namespace Profiles.LocalTenant.Authentication;
 /// session and the user's grant, issues a code and returns the redirect to the application's callback.
 /// </summary>
 public sealed class LoginCompletion(TenantStore store, TimeProvider time, TenantSessions sessions, AuthorizationCodes codes,
-    LoginTransactions transactions, TenantUrls urls, ILogger<LoginCompletion> logger)
+    LoginTransactions transactions, TenantUrls urls, TenantLogs logs, ILogger<LoginCompletion> logger)
 {
     private const string BlockedDescription = "user is blocked";
 
@@ -27,9 +28,15 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             var user = w.FindUser(userId);
             if (user is null || user.Blocked == true)
             {
+                if (user is not null)
+                {
+                    logs.Record(w, context, LogEventTypes.FailedLogin, userId, request.ClientId, connection, BlockedDescription);
+                }
+
                 return new Outcome(null, user is not null, UserId: userId);
             }
 
+            logs.Record(w, context, LogEventTypes.SuccessLogin, userId, request.ClientId, connection, null);
             user.LastLogin = now;
             user.LoginsCount = (user.LoginsCount ?? 0) + 1;
             user.LastIp = ip;
@@ -49,9 +56,8 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             }
             else
             {
-                session.AuthenticatedAt = now;
-                session.Connection = connection;
-                sessions.Touch(session, request.ClientId);
+                sessions.Reauthenticate(session, connection);
+                sessions.Touch(context, session, request.ClientId);
             }
 
             w.Save(session);
@@ -81,7 +87,7 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
                 return new Outcome(null, user?.Blocked == true, UserId: current.UserId);
             }
 
-            sessions.Touch(session, request.ClientId);
+            sessions.Touch(context, session, request.ClientId);
             w.Save(session);
             EnsureGrant(w, user.UserId, request);
             return new Outcome(current, false, session.ExpiresAt);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Login;
 using Profiles.LocalTenant.Security;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Authentication;
 
@@ -22,7 +23,7 @@ public static class LogoutEndpoints
             var allowed = store.Read(d => d.FindClient(clientId)?.AllowedLogoutUrls.ToList());
             if (allowed is null)
             {
-                return PageLayout.Message("Unknown application", "You are signed out, but the application that sent you here is not registered (unknown client_id).",
+                return PageLayout.Message(T("UnknownApplication.Title"), T("UnknownApplication.SignedOutText"),
                     StatusCodes.Status400BadRequest);
             }
 
@@ -86,7 +87,7 @@ public static class LogoutEndpoints
             var allowed = clientId is not null && store.Read(d => d.FindClient(clientId)?.AllowedLogoutUrls.Contains(redirect, StringComparer.Ordinal) == true);
             if (!allowed)
             {
-                return Refused("The post_logout_redirect_uri is not one of the application's Allowed Logout URLs.");
+                return Refused(T("Logout.Refused.PostLogoutRedirect"));
             }
         }
 
@@ -113,10 +114,10 @@ public static class LogoutEndpoints
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sessions);
-        var form = await Forms.ReadValidatedAsync(antiforgery, context);
-        if (form is null)
+        var read = await Forms.ReadValidatedAsync(antiforgery, context);
+        if (!Forms.Accept(read, out var form, out var refusal))
         {
-            return Forms.Rejected();
+            return refusal;
         }
 
         var clientId = Forms.Field(form, "client_id");
@@ -125,7 +126,7 @@ public static class LogoutEndpoints
         if (redirect is not null
             && (clientId is null || !store.Read(d => d.FindClient(clientId)?.AllowedLogoutUrls.Contains(redirect, StringComparer.Ordinal) == true)))
         {
-            return Refused("The post_logout_redirect_uri is not one of the application's Allowed Logout URLs.");
+            return Refused(T("Logout.Refused.PostLogoutRedirect"));
         }
 
         sessions.End(context);
@@ -133,24 +134,24 @@ public static class LogoutEndpoints
     }
 
     private static HtmlResult ConfirmPage(HttpContext context, IAntiforgery antiforgery, string? clientId, string? redirect, string? state)
-        => PageLayout.Render("Sign out?", Html.Of($"""
+        => PageLayout.Render(T("Logout.Confirm.Title"), Html.Of($"""
             <section class="card">
-            <h1>Sign out?</h1>
-            <p>An application asked to end your session at this tenant. Do you want to sign out?</p>
+            <h1>{T("Logout.Confirm.Title")}</h1>
+            <p>{T("Logout.Confirm.Text")}</p>
             <form method="post" action="/oidc/logout/confirm">
             {Forms.Antiforgery(antiforgery, context)}{Html.Hidden("client_id", clientId)}{Html.Hidden("post_logout_redirect_uri", redirect)}{Html.Hidden("state", state)}
-            <button type="submit">Yes, sign out</button>
+            <button type="submit">{T("Logout.Confirm.Submit")}</button>
             </form>
             </section>
             """));
 
     private static HtmlResult SignedOut()
-        => PageLayout.Message("Signed out", "You are signed out of the local tenant. You can close this window.");
+        => PageLayout.Message(T("Logout.SignedOut.Title"), T("Logout.SignedOut.Text"));
 
     private static HtmlResult RefusedReturn()
-        => Refused("The returnTo URL is not one of the Allowed Logout URLs, so the tenant will not send you there. You are signed out.");
+        => Refused(T("Logout.Refused.ReturnTo"));
 
-    private static HtmlResult Refused(string message) => PageLayout.Message("Logout request refused", message, StatusCodes.Status400BadRequest);
+    private static HtmlResult Refused(string message) => PageLayout.Message(T("Logout.Refused.Title"), message, StatusCodes.Status400BadRequest);
 
     private static string? NonEmpty(Microsoft.Extensions.Primitives.StringValues values)
         => values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;

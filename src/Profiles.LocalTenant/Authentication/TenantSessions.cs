@@ -25,7 +25,7 @@ public sealed class TenantSessions(TenantStore store, TimeProvider time)
         return store.Read(d =>
         {
             var session = d.Find<TenantSession>(id);
-            if (session is null || session.ExpiresAt <= now || session.IdleExpiresAt <= now || d.FindUser(session.UserId) is null)
+            if (session is null || session.EndedAt is not null || session.ExpiresAt <= now || session.IdleExpiresAt <= now || d.FindUser(session.UserId) is null)
             {
                 return null;
             }
@@ -53,14 +53,33 @@ public sealed class TenantSessions(TenantStore store, TimeProvider time)
             Ip = context.Connection.RemoteIpAddress?.ToString(),
             Connection = connection,
             ClientIds = [clientId],
+            Methods = [new TenantSessionMethod { Name = MethodName(connection), Timestamp = now }],
         };
     }
 
-    /// <summary>Marks a session used by <paramref name="clientId"/> now, extending its idle expiry.</summary>
-    public void Touch(TenantSession session, string clientId)
+    /// <summary>Auth0's session method name for a sign-in through <paramref name="connection"/>.</summary>
+    public static string MethodName(string connection) => connection is "" or "Username-Password-Authentication" ? "pwd" : "federated";
+
+    /// <summary>Records a fresh sign-in in an existing session: its time and method.</summary>
+    public void Reauthenticate(TenantSession session, string connection)
     {
         ArgumentNullException.ThrowIfNull(session);
         var now = time.GetUtcNow();
+        var name = MethodName(connection);
+        session.AuthenticatedAt = now;
+        session.Connection = connection;
+        session.Methods.RemoveAll(m => m.Name == name);
+        session.Methods.Add(new TenantSessionMethod { Name = name, Timestamp = now });
+    }
+
+    /// <summary>Marks a session used by <paramref name="clientId"/> now from this request's device, extending its idle expiry.</summary>
+    public void Touch(HttpContext context, TenantSession session, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(session);
+        var now = time.GetUtcNow();
+        session.LastUserAgent = context.Request.Headers.UserAgent.ToString();
+        session.LastIp = context.Connection.RemoteIpAddress?.ToString();
         session.LastInteractedAt = now;
         session.UpdatedAt = now;
         session.IdleExpiresAt = Min(now + IdleLifetime, session.ExpiresAt);

@@ -4,13 +4,14 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
+using Profiles.LocalTenant.Logs;
 using Profiles.LocalTenant.Security;
 
 namespace Profiles.LocalTenant.Authentication;
 
 /// <summary><c>POST /oauth/token</c>: authorization_code (with PKCE), client_credentials and refresh_token grants.</summary>
 public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, TokenService tokens, TenantUrls urls, TimeProvider time,
-    IOptions<LocalTenantOptions> options, ILogger<TokenEndpoint> logger)
+    IOptions<LocalTenantOptions> options, TenantLogs logs, ILogger<TokenEndpoint> logger)
 {
     private const string InvalidCode = "Invalid authorization code";
     private const string InvalidRefreshToken = "Unknown or invalid refresh token.";
@@ -46,9 +47,9 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
 
         var result = grantType switch
         {
-            "authorization_code" => AuthorizationCode(fields, client.ClientId),
+            "authorization_code" => AuthorizationCode(context, fields, client.ClientId),
             "client_credentials" => ClientCredentials(fields, client.ClientId),
-            _ => RefreshToken(fields, client.ClientId),
+            _ => RefreshToken(context, fields, client.ClientId),
         };
         if (result is JsonAnswer { StatusCode: >= 400 } refused)
         {
@@ -59,7 +60,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
         return result;
     }
 
-    private IResult AuthorizationCode(JsonObject fields, string clientId)
+    private IResult AuthorizationCode(HttpContext context, JsonObject fields, string clientId)
     {
         var codeText = RequestFields.Text(fields, "code");
         if (codeText is null)
@@ -84,7 +85,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", "Failed to verify code verifier");
         }
 
-        return IssueUserTokens(clientId, code.UserId, code.Scope, code.SessionId, code.AuthTime, code.Nonce, issueRefreshToken: true);
+        return IssueUserTokens(context, clientId, code.UserId, code.Scope, code.SessionId, code.AuthTime, code.Nonce, issueRefreshToken: true);
     }
 
     private IResult ClientCredentials(JsonObject fields, string clientId)
@@ -131,7 +132,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
         });
     }
 
-    private IResult RefreshToken(JsonObject fields, string clientId)
+    private IResult RefreshToken(HttpContext context, JsonObject fields, string clientId)
     {
         var refreshToken = RequestFields.Text(fields, "refresh_token");
         if (refreshToken is null)
@@ -151,6 +152,11 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             : null);
         if (stored is null || stored.ClientId != clientId)
         {
+            if (stored is not null)
+            {
+                logs.Record(context, LogEventTypes.FailedExchangeRefreshToken, stored.UserId, clientId, null, InvalidRefreshToken);
+            }
+
             return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", InvalidRefreshToken);
         }
 
@@ -168,10 +174,23 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             scope = string.Join(' ', requested);
         }
 
-        return IssueUserTokens(clientId, stored.UserId, scope, stored.SessionId ?? "", stored.AuthTime, nonce: null, issueRefreshToken: false);
+        var hash = TenantIds.Hash(refreshToken);
+        store.Write(w =>
+        {
+            if (w.Find<TenantRefreshToken>(hash) is { } token)
+            {
+                token.LastExchangedAt = time.GetUtcNow();
+                token.LastIp = Security.BruteForceProtection.IpOf(context);
+                token.LastUserAgent = UserAgentOf(context);
+                w.Save(token);
+            }
+
+            logs.Record(w, context, LogEventTypes.SuccessExchangeRefreshToken, stored.UserId, clientId, null, null);
+        });
+        return IssueUserTokens(context, clientId, stored.UserId, scope, stored.SessionId ?? "", stored.AuthTime, nonce: null, issueRefreshToken: false);
     }
 
-    private IResult IssueUserTokens(string clientId, string userId, string scope, string sessionId, DateTimeOffset authTime, string? nonce,
+    private IResult IssueUserTokens(HttpContext context, string clientId, string userId, string scope, string sessionId, DateTimeOffset authTime, string? nonce,
         bool issueRefreshToken)
     {
         var user = store.Read(d => d.FindUser(userId)?.Clone());
@@ -205,6 +224,8 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
                 Scope = scope,
                 SessionId = sessionId,
                 CreatedAt = time.GetUtcNow(),
+                InitialIp = Security.BruteForceProtection.IpOf(context),
+                InitialUserAgent = UserAgentOf(context),
             }));
             body["refresh_token"] = refreshToken;
         }
@@ -214,6 +235,9 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
         body["token_type"] = "Bearer";
         return new JsonAnswer(body);
     }
+
+    private static string? UserAgentOf(HttpContext context)
+        => context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
 
     private static bool VerifierMatches(AuthorizationCode code, string? verifier)
     {

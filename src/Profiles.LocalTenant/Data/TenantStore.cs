@@ -28,6 +28,8 @@ public sealed class TenantStore : IDisposable
         ["refresh_token"] = typeof(TenantRefreshToken),
         ["email"] = typeof(OutboxEmail),
         ["signing_key"] = typeof(SigningKeyDocument),
+        ["login_failures"] = typeof(TenantLoginFailures),
+        ["log_event"] = typeof(TenantLogEvent),
     };
 
     private readonly Lock _lock = new();

@@ -1,10 +1,11 @@
 namespace Profiles.LocalTenant.Data;
 
-/// <summary>A one-time link the tenant emails or hands out: password reset or email verification.</summary>
+/// <summary>A one-time link the tenant emails or hands out: password reset, email verification or unblocking after brute-force protection.</summary>
 public sealed class TenantTicket : TenantDocument
 {
     public const string PasswordChange = "password-change";
     public const string EmailVerification = "email-verification";
+    public const string Unblock = "unblock";
 
     public override string Key => Id;
 

@@ -41,6 +41,7 @@ public static class ControlEndpoints
             limits.SendRetryAfter = settings.SendRetryAfter ?? limits.SendRetryAfter;
             return Results.Json(new { plan = limits.Plan, sendRetryAfter = limits.SendRetryAfter });
         });
+        local.MapSessionsControl();
         local.MapGet("/requests", (RequestLog log) => Results.Json(log.All, TenantStore.DocumentJson));
         local.MapDelete("/requests", (RequestLog log) =>
         {

@@ -28,11 +28,17 @@ public sealed class EmbeddedLocalTenant : IAsyncDisposable
 
     public TenantStore Store => _app.Services.GetRequiredService<TenantStore>();
 
+    /// <summary>In HTTPS mode, the development CA (PEM) clients must trust; otherwise null.</summary>
+    public string? CertificateAuthorityPath => _app.Services.GetRequiredService<TenantHttps>().Certificates?.CaPath;
+
     public LocalTenantOptions Options => _app.Services.GetRequiredService<IOptions<LocalTenantOptions>>().Value;
 
-    /// <summary>Starts a tenant. <paramref name="url"/> defaults to a free port on 127.0.0.1.</summary>
+    /// <summary>Starts a tenant. <paramref name="url"/> defaults to a free port on 127.0.0.1. <paramref name="timeProvider"/> is
+    /// the tenant's clock (sessions, codes, tokens, tickets, rate limits, injected latency); the system clock when null. Tests
+    /// pass a fake clock, often the one the portal under test uses, to move time instead of waiting.</summary>
     public static async Task<EmbeddedLocalTenant> StartAsync(string environmentName, Action<LocalTenantOptions>? configure = null,
-        string url = "http://127.0.0.1:0", Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
+        string url = "http://127.0.0.1:0", Action<WebApplicationBuilder>? configureBuilder = null, TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
     {
         LocalTenantGuard.EnsureDevelopmentOrTesting(environmentName);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -45,6 +51,11 @@ public sealed class EmbeddedLocalTenant : IAsyncDisposable
         });
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
         configureBuilder?.Invoke(builder);
         var app = LocalTenantApp.Build(builder, configure);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Profiles.LocalTenant.Authentication;
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Faults;
+using Profiles.LocalTenant.Localization;
 using Profiles.LocalTenant.Login;
 using Profiles.LocalTenant.Management;
 using Profiles.LocalTenant.Outbox;
@@ -27,10 +29,13 @@ public static class LocalTenantApp
             .Bind(builder.Configuration.GetSection(LocalTenantOptions.SectionName))
             .Configure(o => configure?.Invoke(o))
             .Validate(o => RateLimiting.PlanProfiles.IsKnown(o.Plan), "LocalTenant:Plan must be free, essentials, enterprise or off.")
+            .Validate(o => o.BruteForceThreshold is >= 0 and <= 100, "LocalTenant:BruteForceThreshold must be between 0 (off) and 100.")
             .ValidateOnStart();
 
         var services = builder.Services;
+        // The host may have registered its own clock first (EmbeddedLocalTenant.StartAsync's timeProvider, a test's fake one).
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new TenantHttps(UseHttpsIfAsked(builder, configure)));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LocalTenantOptions>>().Value;
@@ -60,6 +65,10 @@ public static class LocalTenantApp
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<OutboxService>();
+        services.AddSingleton<BruteForceProtection>();
+        // A development and test tenant needs no key ring on disk: its antiforgery tokens and login cookies only have to
+        // outlive one run, and nothing is written that the framework would warn about storing unencrypted.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "lt_af";
@@ -73,6 +82,7 @@ public static class LocalTenantApp
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => ResolveBaseUrl(app));
+        app.UseTenantCultures();
         app.UseTenantFaults();
         app.UseTenantRateLimits();
         app.MapGet("/", () => Results.Redirect("/login/demo-accounts"));
@@ -86,6 +96,30 @@ public static class LocalTenantApp
         }
 
         return app;
+    }
+
+    /// <summary>In HTTPS mode: the development certificates, Kestrel's default certificate, and the bound URLs switched to https.</summary>
+    private static DevelopmentCertificates? UseHttpsIfAsked(WebApplicationBuilder builder, Action<LocalTenantOptions>? configure)
+    {
+        // Kestrel is configured before the options container exists, so the settings are read here the same way it will read them.
+        var options = new LocalTenantOptions();
+        builder.Configuration.GetSection(LocalTenantOptions.SectionName).Bind(options);
+        configure?.Invoke(options);
+        if (!options.Https)
+        {
+            return null;
+        }
+
+        var certificates = DevelopmentCertificates.Ensure(options.ResolveCertificatesPath(), TimeProvider.System);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificates.ServerCertificate));
+        var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
+        if (!string.IsNullOrEmpty(urls))
+        {
+            builder.WebHost.UseUrls(urls.Replace("http://", "https://", StringComparison.OrdinalIgnoreCase));
+        }
+
+        return certificates;
     }
 
     private static void ResolveBaseUrl(WebApplication app)

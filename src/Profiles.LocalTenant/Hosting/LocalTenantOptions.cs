@@ -32,6 +32,38 @@ public sealed class LocalTenantOptions
     /// <summary>Lifetime of access tokens in seconds (Auth0's default for the Management API is 86400).</summary>
     public int AccessTokenLifetimeSeconds { get; set; } = 86400;
 
+    /// <summary>Failed password sign-ins of one user from one IP address that block that user from that address
+    /// (brute-force protection; Auth0's default is 10, its range 1 to 100). 0 turns the protection off.</summary>
+    public int BruteForceThreshold { get; set; } = 10;
+
+    /// <summary>Serve HTTPS with a certificate from the tenant's own development certificate authority
+    /// (<c>--https</c> on the command line). See docs/local-tenant.md.</summary>
+    public bool Https { get; set; }
+
+    /// <summary>Folder of the development CA and server certificate. Empty: <c>certificates</c> beside the database file
+    /// (<c>.localtenant/certificates</c>), also when the data is kept in memory.</summary>
+    public string? CertificatesPath { get; set; }
+
+    /// <summary>The certificate folder <see cref="CertificatesPath"/> names or implies.</summary>
+    public string ResolveCertificatesPath()
+    {
+        if (!string.IsNullOrWhiteSpace(CertificatesPath))
+        {
+            return CertificatesPath;
+        }
+
+        var database = string.IsNullOrWhiteSpace(DatabasePath) || DatabasePath == ":memory:" ? ".localtenant/tenant.db" : DatabasePath;
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", "certificates");
+    }
+
     /// <summary>Whether the development-only control endpoints (<c>/local/…</c>) are mapped.</summary>
     public bool EnableControlEndpoints { get; set; } = true;
+
+    /// <summary>Whether the sessions endpoints are served (an Enterprise tenant). False: they answer 403 as a tenant without the
+    /// sessions entitlement does (docs/decisions). Changeable while running through <c>PUT /local/sessions</c>.</summary>
+    public bool SessionsApi { get; set; } = true;
+
+    /// <summary>Seconds an ended session still lists after a Management API delete or revoke (Auth0's deletes are asynchronous).
+    /// It signs no one in meanwhile. 0: gone at once.</summary>
+    public int SessionDeleteDelaySeconds { get; set; }
 }

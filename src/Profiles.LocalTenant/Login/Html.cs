@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+
 namespace Profiles.LocalTenant.Login;
 
 /// <summary>Small helpers for the login pages' HTML.</summary>
@@ -5,6 +8,13 @@ public static class Html
 {
     /// <summary>HTML from an interpolated template; holes are encoded (see <see cref="HtmlInterpolation"/>).</summary>
     public static Markup Of(ref HtmlInterpolation html) => html.ToMarkup();
+
+    /// <summary>A translated text whose <c>{0}</c>… holes take markup (a link, a name in bold): the text is encoded, the holes are not.</summary>
+    public static Markup Format(string text, params Markup[] holes)
+    {
+        ArgumentNullException.ThrowIfNull(holes);
+        return new(string.Format(CultureInfo.InvariantCulture, WebUtility.HtmlEncode(text), holes.Select(h => (object)h.Value).ToArray()));
+    }
 
     public static Markup When(bool condition, Markup markup) => condition ? markup : Markup.Empty;
 

@@ -1,19 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Profiles.LocalTenant.Authentication;
 using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Logs;
 using Profiles.LocalTenant.Security;
 using Profiles.LocalTenant.Seed;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Login;
 
 /// <summary>The login transaction's pages: chooser and password form, sign-up, forgotten password, emulated social providers.</summary>
 public static partial class LoginEndpoints
 {
-    private const string WrongCredentials = "Wrong email or password.";
+    private const string WrongPasswordLogDescription = "Wrong email or password.";
+    private const string BlockedLogDescription = "Too many failed login attempts: this IP address is blocked for the account.";
+
+    /// <summary>Auth0's text for <c>too_many_attempts</c>, shown when brute-force protection blocks the sign-in: the English
+    /// text of the resource <c>SignIn.Blocked</c>.</summary>
+    public const string BlockedText =
+        "Your account has been blocked after multiple consecutive login attempts. We've sent you an email with instructions on how to unblock it.";
 
     public static IResult Chooser(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store, DemoAccounts demo,
-        string? state)
+        string? state, [FromQuery(Name = "demo")] string? demoEmail)
     {
         var login = LoginContext.Load(transactions, store, state);
         if (login is null)
@@ -32,17 +41,18 @@ public static partial class LoginEndpoints
             return Results.Redirect($"/login/social/{Uri.EscapeDataString(only.Name)}?state={Uri.EscapeDataString(login.State)}");
         }
 
+        var chosen = DemoAccountsPanel.Find(demo.All, demoEmail);
         return LoginPages.Chooser(Forms.Antiforgery(antiforgery, context), login.State, login.ClientName, login.Connections, demo.All,
-            request.LoginHint, null);
+            chosen?.Email ?? request.LoginHint, null, StatusCodes.Status200OK, request.Reason, chosen?.Password);
     }
 
     public static async Task<IResult> PasswordAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
-        DemoAccounts demo, PasswordSignIn passwords, LoginCompletion completion, ILogger<PasswordSignIn> logger)
+        DemoAccounts demo, PasswordSignIn passwords, LoginCompletion completion, TenantLogs logs, ILogger<PasswordSignIn> logger)
     {
-        var form = await Forms.ReadValidatedAsync(antiforgery, context);
-        if (form is null)
+        var read = await Forms.ReadValidatedAsync(antiforgery, context);
+        if (!Forms.Accept(read, out var form, out var refusal))
         {
-            return Forms.Rejected();
+            return refusal;
         }
 
         var login = LoginContext.Load(transactions, store, Forms.Field(form, "state"));
@@ -53,15 +63,32 @@ public static partial class LoginEndpoints
 
         var email = Forms.Field(form, "email");
         var password = form["password"].ToString();
-        var userId = email is null || password.Length == 0 ? null : passwords.Verify(login.Database.Name, email, password);
-        if (userId is null)
+        var result = email is null || password.Length == 0
+            ? PasswordSignInResult.WrongCredentials
+            : passwords.SignIn(login.Database.Name, email, password, BruteForceProtection.IpOf(context));
+        if (result.UserId is null)
         {
-            AuthenticationLog.WrongCredentials(logger, login.Database.Name, login.Transaction.Request.ClientId);
+            if (result.AttemptedUserId is { } attempted)
+            {
+                logs.Record(context, result.IsBlocked ? LogEventTypes.BlockedAccount : LogEventTypes.FailedLoginWrongPassword, attempted,
+                    login.Transaction.Request.ClientId, login.Database.Name, result.IsBlocked ? BlockedLogDescription : WrongPasswordLogDescription);
+            }
+
+            if (result.IsBlocked)
+            {
+                AuthenticationLog.BruteForceBlocked(logger, login.Database.Name, login.Transaction.Request.ClientId);
+            }
+            else
+            {
+                AuthenticationLog.WrongCredentials(logger, login.Database.Name, login.Transaction.Request.ClientId);
+            }
+
             return LoginPages.Chooser(Forms.Antiforgery(antiforgery, context), login.State, login.ClientName, login.Connections, demo.All, email,
-                WrongCredentials);
+                result.IsBlocked ? T("SignIn.Blocked") : T("SignIn.WrongCredentials"), result.IsBlocked ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest,
+                login.Transaction.Request.Reason);
         }
 
-        return Results.Redirect(completion.SignIn(context, login.Transaction, userId, login.Database.Name));
+        return Results.Redirect(completion.SignIn(context, login.Transaction, result.UserId, login.Database.Name));
     }
 
     public static IResult Signup(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store, string? state)
@@ -73,12 +100,12 @@ public static partial class LoginEndpoints
     }
 
     public static async Task<IResult> SignupPostAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
-        DatabaseSignup signup, LoginCompletion completion)
+        DatabaseSignup signup, LoginCompletion completion, TenantLogs logs)
     {
-        var form = await Forms.ReadValidatedAsync(antiforgery, context);
-        if (form is null)
+        var read = await Forms.ReadValidatedAsync(antiforgery, context);
+        if (!Forms.Accept(read, out var form, out var refusal))
         {
-            return Forms.Rejected();
+            return refusal;
         }
 
         var login = LoginContext.Load(transactions, store, Forms.Field(form, "state"));
@@ -91,15 +118,14 @@ public static partial class LoginEndpoints
         var result = signup.SignUp(new SignupInput(login.Transaction.Request.ClientId, database.Name, email, form["password"].ToString() is { Length: > 0 } p ? p : null));
         if (result.Succeeded)
         {
-            return Results.Redirect(completion.SignIn(context, login.Transaction, result.User!.UserId, database.Name));
+            logs.Record(context, LogEventTypes.SuccessSignup, result.User!.UserId, login.Transaction.Request.ClientId, database.Name, null);
+            return Results.Redirect(completion.SignIn(context, login.Transaction, result.User.UserId, database.Name));
         }
 
         var message = result.Error?["code"]?.GetValue<string>() switch
         {
-            "invalid_signup" when result.PasswordCheck is null =>
-                "We could not create an account with this email address. If you already have one, sign in or reset your password.",
-            _ when result.PasswordCheck is { ErrorName: "PasswordStrengthError" } => "Your password does not meet the rules below.",
-            _ when result.PasswordCheck is not null => result.PasswordCheck.Message + ".",
+            "invalid_signup" when result.PasswordCheck is null => T("Signup.Refused"),
+            _ when result.PasswordCheck is not null => PasswordErrorText.For(result.PasswordCheck),
             _ => result.Message,
         };
         return SignupForm(context, antiforgery, store, login, email, message, result.PasswordCheck);
@@ -111,17 +137,17 @@ public static partial class LoginEndpoints
     public static async Task<IResult> ForgotPostAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
         AccountEmails emails)
     {
-        var form = await Forms.ReadValidatedAsync(antiforgery, context);
-        if (form is null)
+        var read = await Forms.ReadValidatedAsync(antiforgery, context);
+        if (!Forms.Accept(read, out var form, out var refusal))
         {
-            return Forms.Rejected();
+            return refusal;
         }
 
         var state = Forms.Field(form, "state");
         var email = Forms.Field(form, "email");
         if (email is null || !email.Contains('@', StringComparison.Ordinal))
         {
-            return LoginPages.Forgot(Forms.Antiforgery(antiforgery, context), state, email, "Enter the email address of your account.");
+            return LoginPages.Forgot(Forms.Antiforgery(antiforgery, context), state, email, T("Forgot.EnterEmail"));
         }
 
         var login = LoginContext.Load(transactions, store, state);
@@ -136,7 +162,7 @@ public static partial class LoginEndpoints
     }
 
     public static IResult Social(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store, string connection,
-        string? state)
+        string? state, [FromQuery(Name = "demo")] string? demoEmail)
     {
         var login = LoginContext.Load(transactions, store, state);
         var choice = login?.Connections.FirstOrDefault(c => c.Name == connection && !c.IsDatabase);
@@ -148,10 +174,10 @@ public static partial class LoginEndpoints
     public static async Task<IResult> SocialPostAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
         SocialSignIn social, LoginCompletion completion, string connection)
     {
-        var form = await Forms.ReadValidatedAsync(antiforgery, context);
-        if (form is null)
+        var read = await Forms.ReadValidatedAsync(antiforgery, context);
+        if (!Forms.Accept(read, out var form, out var refusal))
         {
-            return Forms.Rejected();
+            return refusal;
         }
 
         var login = LoginContext.Load(transactions, store, Forms.Field(form, "state"));
@@ -168,12 +194,12 @@ public static partial class LoginEndpoints
         if (!ProviderUserIdPattern().IsMatch(profile.ProviderUserId))
         {
             return SocialForm(context, antiforgery, store, login, choice, profile,
-                "Enter a provider user id of 1 to 64 letters, digits, dots, dashes or underscores.");
+                T("Social.InvalidUserId"));
         }
 
         if (profile.Email is not null && !profile.Email.Contains('@', StringComparison.Ordinal))
         {
-            return SocialForm(context, antiforgery, store, login, choice, profile, "Enter a valid email address, or leave it empty.");
+            return SocialForm(context, antiforgery, store, login, choice, profile, T("Social.InvalidEmail"));
         }
 
         var userId = social.SignIn(choice.Name, profile);

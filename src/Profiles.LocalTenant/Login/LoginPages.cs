@@ -1,5 +1,6 @@
 using Profiles.LocalTenant.Security;
 using Profiles.LocalTenant.Seed;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Login;
 
@@ -7,7 +8,7 @@ namespace Profiles.LocalTenant.Login;
 public static class LoginPages
 {
     public static HtmlResult Chooser(Markup antiforgery, string state, string clientName, IReadOnlyList<ConnectionChoice> connections,
-        IReadOnlyList<DemoAccount> demoAccounts, string? email, string? error)
+        IReadOnlyList<DemoAccount> demoAccounts, string? email, string? error, int statusCode, string? reason = null, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(connections);
         var database = connections.FirstOrDefault(c => c.IsDatabase);
@@ -17,85 +18,88 @@ public static class LoginPages
             <form method="post" action="/login/password">
             {antiforgery}{Html.Hidden("state", state)}
             {Html.Error("login-error", error)}
-            <label for="email">Email address</label>
+            <label for="email">{T("Field.Email")}</label>
             <input id="email" name="email" type="email" autocomplete="username" required value="{email}"{Html.Invalid("login-error", error is not null)}>
-            <label for="password">Password</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required{Html.Invalid("login-error", error is not null)}>
-            <button type="submit">Continue</button>
+            <label for="password">{T("Field.Password")}</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required value="{password}"{Html.Invalid("login-error", error is not null)}>
+            <button type="submit">{T("Action.Continue")}</button>
             </form>
             <ul class="inline">
-            <li><a href="/login/forgot{stateQuery}">Forgot password?</a></li>
-            {Html.When(!database.SignupDisabled, Html.Of($"""<li>Don't have an account? <a href="/login/signup{stateQuery}">Sign up</a></li>"""))}
+            <li><a href="/login/forgot{stateQuery}">{T("SignIn.ForgotLink")}</a></li>
+            {Html.When(!database.SignupDisabled, Html.Of($"""<li>{T("SignIn.NoAccount")} <a href="/login/signup{stateQuery}">{T("Signup.Submit")}</a></li>"""))}
             </ul>
             """);
         var socialList = social.Count == 0 ? Markup.Empty : Html.Of($"""
-            <h2>{(database is null ? "Choose how to sign in" : "Or continue with")}</h2>
-            <ul class="plain">{social.Select(c => Html.Of($"""<li><a class="button secondary" href="/login/social/{Uri.EscapeDataString(c.Name)}{stateQuery}">Continue with {c.DisplayName}</a></li>"""))}</ul>
+            <h2>{(database is null ? T("SignIn.ChooseHow") : T("SignIn.OrContinueWith"))}</h2>
+            <ul class="plain">{social.Select(c => Html.Of($"""<li><a class="button secondary" href="/login/social/{Uri.EscapeDataString(c.Name)}{stateQuery}">{T("SignIn.ContinueWith", c.DisplayName)}</a></li>"""))}</ul>
             """);
-        return PageLayout.Render("Sign in", Html.Of($"""
+        return PageLayout.Render(T("SignIn.Title"), Html.Of($"""
             <section class="card" aria-labelledby="signin-heading">
-            <h1 id="signin-heading">Sign in</h1>
-            <p>to continue to <strong>{clientName}</strong></p>
+            <h1 id="signin-heading">{T("SignIn.Title")}</h1>
+            <p>{ToContinueTo(clientName)}</p>
+            {Html.When(reason is not null, Html.Of($"<p class=\"reason\" id=\"login-reason\">{reason}</p>"))}
             {passwordForm}
             {socialList}
             </section>
-            {DemoAccountsPanel.Render(demoAccounts, standalone: false)}
-            """), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            {DemoAccountsPanel.Render(demoAccounts, standalone: false, state)}
+            """), statusCode);
     }
 
     public static HtmlResult Signup(Markup antiforgery, string state, string clientName, IReadOnlyList<PasswordRule> rules, bool showRuleStatus,
         string? email, string? error)
     {
         var invalid = error is not null;
-        return PageLayout.Render("Sign up", Html.Of($"""
+        return PageLayout.Render(T("Signup.Submit"), Html.Of($"""
             <section class="card" aria-labelledby="signup-heading">
-            <h1 id="signup-heading">Create your account</h1>
-            <p>to continue to <strong>{clientName}</strong></p>
+            <h1 id="signup-heading">{T("Signup.Heading")}</h1>
+            <p>{ToContinueTo(clientName)}</p>
             <form method="post" action="/login/signup">
             {antiforgery}{Html.Hidden("state", state)}
             {Html.Error("signup-error", error)}
-            <label for="email">Email address</label>
+            <label for="email">{T("Field.Email")}</label>
             <input id="email" name="email" type="email" autocomplete="email" required value="{email}"{Html.Invalid("signup-error", invalid)}>
-            <label for="password">Password</label>
+            <label for="password">{T("Field.Password")}</label>
             <input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="{(invalid ? "signup-error password-rules" : "password-rules")}"{Html.When(invalid, Html.Of($""" aria-invalid="true" """))}>
             {PasswordRulesList.Render("password-rules", rules, showRuleStatus)}
-            <button type="submit">Sign up</button>
+            <button type="submit">{T("Signup.Submit")}</button>
             </form>
-            <p>Already have an account? <a href="/login?state={state}">Sign in</a></p>
+            <p>{T("Signup.HaveAccount")} <a href="/login?state={state}">{T("SignIn.Title")}</a></p>
             </section>
             """), invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     public static HtmlResult Forgot(Markup antiforgery, string? state, string? email, string? error)
-        => PageLayout.Render("Forgot your password?", Html.Of($"""
+        => PageLayout.Render(T("Forgot.Title"), Html.Of($"""
             <section class="card" aria-labelledby="forgot-heading">
-            <h1 id="forgot-heading">Forgot your password?</h1>
-            <p id="forgot-intro">Enter your email address and we will send you a link to choose a new password.</p>
+            <h1 id="forgot-heading">{T("Forgot.Title")}</h1>
+            <p id="forgot-intro">{T("Forgot.Intro")}</p>
             <form method="post" action="/login/forgot">
             {antiforgery}{Html.Hidden("state", state)}
             {Html.Error("forgot-error", error)}
-            <label for="email">Email address</label>
+            <label for="email">{T("Field.Email")}</label>
             <input id="email" name="email" type="email" autocomplete="email" required value="{email}"{Html.Invalid("forgot-error", error is not null)}>
-            <button type="submit">Send reset link</button>
+            <button type="submit">{T("Forgot.Submit")}</button>
             </form>
             {BackToSignIn(state)}
             </section>
             """), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     public static HtmlResult ResetSent(string? state)
-        => PageLayout.Render("Check your email", Html.Of($"""
+        => PageLayout.Render(T("ResetSent.Title"), Html.Of($"""
             <section class="card" aria-labelledby="sent-heading">
-            <h1 id="sent-heading">Check your email</h1>
-            <p class="success" role="status">{Authentication.DbConnectionsEndpoints.ResetRequestedText}</p>
-            <p>This tenant does not send real email: open the <a href="/outbox">outbox</a> to read it.</p>
+            <h1 id="sent-heading">{T("ResetSent.Title")}</h1>
+            <p class="success" role="status">{T("ResetSent.Text")}</p>
+            <p>{Html.Format(T("ResetSent.ReadInOutbox"), Html.Of($"""<a href="/outbox">{T("ResetSent.OutboxLink")}</a>"""))}</p>
             {BackToSignIn(state)}
             </section>
             """));
 
     public static HtmlResult Expired()
-        => PageLayout.Message("Sign-in expired",
-            "This sign-in page has expired or was already used. Go back to the application and sign in again.", StatusCodes.Status400BadRequest);
+        => PageLayout.Message(T("Expired.Title"), T("Expired.Text"), StatusCodes.Status400BadRequest);
+
+    private static Markup ToContinueTo(string clientName)
+        => Html.Format(T("SignIn.ToContinueTo"), Html.Of($"<strong>{clientName}</strong>"));
 
     private static Markup BackToSignIn(string? state)
-        => state is null ? Markup.Empty : Html.Of($"""<p><a href="/login?state={state}">Back to sign in</a></p>""");
+        => state is null ? Markup.Empty : Html.Of($"""<p><a href="/login?state={state}">{T("Forgot.BackToSignIn")}</a></p>""");
 }

@@ -26,5 +26,6 @@ public static class LoginUi
         app.MapGet("/u/reset-password", TicketEndpoints.ResetForm);
         app.MapPost("/u/reset-password", TicketEndpoints.ResetAsync);
         app.MapGet("/u/email-verification", TicketEndpoints.VerifyEmail);
+        app.MapGet("/u/unblock", TicketEndpoints.Unblock);
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Logs;
 using Profiles.LocalTenant.Security;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Login;
 
-/// <summary><c>/u/reset-password</c> and <c>/u/email-verification</c>: the targets of emailed ticket links.</summary>
+/// <summary><c>/u/reset-password</c>, <c>/u/email-verification</c> and <c>/u/unblock</c>: the targets of emailed ticket links.</summary>
 public static class TicketEndpoints
 {
     private const int KeptPasswordHashes = 10;
@@ -21,12 +23,12 @@ public static class TicketEndpoints
         return TicketPages.ResetForm(Forms.Antiforgery(antiforgery, context), target.TicketId, target.Email, rules, false, null);
     }
 
-    public static async Task<IResult> ResetAsync(HttpContext context, IAntiforgery antiforgery, TenantStore store, TimeProvider time)
+    public static async Task<IResult> ResetAsync(HttpContext context, IAntiforgery antiforgery, TenantStore store, TimeProvider time, TenantLogs logs)
     {
-        var form = await Forms.ReadValidatedAsync(antiforgery, context);
-        if (form is null)
+        var read = await Forms.ReadValidatedAsync(antiforgery, context);
+        if (!Forms.Accept(read, out var form, out var refusal))
         {
-            return Forms.Rejected();
+            return refusal;
         }
 
         var target = LoadReset(store, time, Forms.Field(form, "ticket"));
@@ -41,19 +43,15 @@ public static class TicketEndpoints
         string? error = null;
         if (password.Length == 0)
         {
-            error = "Enter a new password.";
+            error = T("Reset.EnterPassword");
         }
         else if (password != confirm)
         {
-            error = "The passwords do not match.";
-        }
-        else if (check.ErrorName == "PasswordStrengthError")
-        {
-            error = "Your password does not meet the rules below.";
+            error = T("Reset.Mismatch");
         }
         else if (!check.Ok)
         {
-            error = check.Message + ".";
+            error = PasswordErrorText.For(check);
         }
 
         if (error is not null)
@@ -93,6 +91,9 @@ public static class TicketEndpoints
             w.Save(user);
             ticket.Used = true;
             w.Save(ticket);
+            logs.Record(w, context, LogEventTypes.SuccessChangePassword, user.UserId, null, identity.Connection, "Changed password");
+            // A new password also lifts brute-force blocks (Auth0's "the user changes the password").
+            BruteForceProtection.Unblock(w, user.UserId);
             // Auth0 ends the user's sessions when the password is reset.
             foreach (var session in w.All<TenantSession>().Where(s => s.UserId == user.UserId).ToList())
             {
@@ -104,7 +105,7 @@ public static class TicketEndpoints
         return done ? TicketPages.ResetDone(target.ResultUrl) : TicketPages.Invalid();
     }
 
-    public static IResult VerifyEmail(TenantStore store, TimeProvider time, string? ticket)
+    public static IResult VerifyEmail(HttpContext context, TenantStore store, TimeProvider time, TenantLogs logs, string? ticket)
     {
         var now = time.GetUtcNow();
         var resultUrl = store.Write(w =>
@@ -130,6 +131,7 @@ public static class TicketEndpoints
             w.Save(user);
             found.Used = true;
             w.Save(found);
+            logs.Record(w, context, LogEventTypes.SuccessVerificationEmail, user.UserId, null, found.Connection, null);
             return (Valid: true, Url: SafeUrl(found.ResultUrl));
         });
         if (!resultUrl.Valid)
@@ -138,6 +140,26 @@ public static class TicketEndpoints
         }
 
         return resultUrl.Url is null ? TicketPages.Verified(null) : Results.Redirect(resultUrl.Url);
+    }
+
+    /// <summary>The link of the blocked-account email: lifts the user's brute-force blocks (not an administrator's block).</summary>
+    public static IResult Unblock(TenantStore store, TimeProvider time, string? ticket)
+    {
+        var now = time.GetUtcNow();
+        var done = store.Write(w =>
+        {
+            var found = ticket is null ? null : w.Find<TenantTicket>(ticket);
+            if (found is null || found.Kind != TenantTicket.Unblock || found.Used || found.ExpiresAt <= now)
+            {
+                return false;
+            }
+
+            BruteForceProtection.Unblock(w, found.UserId);
+            found.Used = true;
+            w.Save(found);
+            return true;
+        });
+        return done ? TicketPages.Unblocked() : TicketPages.Invalid();
     }
 
     private static ResetTarget? LoadReset(TenantStore store, TimeProvider time, string? ticketId)

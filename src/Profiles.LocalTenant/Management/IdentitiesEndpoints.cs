@@ -51,8 +51,8 @@ internal static class IdentitiesEndpoints
             throw ManagementProblem.InvalidBody("Payload validation error: 'provider, user_id and connection_id must not be sent with link_with'.");
         }
 
-        var token = ManagementBody.OptionalString(body, "link_with") ?? throw ManagementProblem.InvalidBody("Invalid token (link_with)");
-        var idToken = await tokens.ValidateIdTokenAsync(token, clientId: null) ?? throw ManagementProblem.InvalidBody("Invalid token (link_with)");
+        var token = ManagementBody.OptionalString(body, "link_with") ?? throw ManagementProblem.InvalidBody("Invalid token (link_with).");
+        var idToken = await tokens.ValidateIdTokenAsync(token, clientId: null) ?? throw ManagementProblem.InvalidBody("Invalid token (link_with).");
         if (!idToken.Audiences.Contains(caller.AuthorizedParty, StringComparer.Ordinal))
         {
             throw ManagementProblem.InvalidBody("Invalid token (link_with): the audience (aud) must match the caller's authorized party (azp).");

@@ -53,7 +53,7 @@ internal static class JobsEndpoints
     {
         var job = store.Read(d => d.Find<TenantJob>(id) is { } found ? Write(found) : null);
         return job is null
-            ? ManagementErrors.Error(StatusCodes.Status404NotFound, "The job does not exist.", "inexistent_job")
+            ? ManagementErrors.Error(StatusCodes.Status404NotFound, "The job does not exist", "inexistent_job")
             : ManagementResults.Json(job);
     }
 

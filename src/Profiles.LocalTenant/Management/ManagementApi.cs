@@ -9,6 +9,7 @@ public static class ManagementApi
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<UserCreator>();
         services.AddSingleton<AccountLinker>();
+        services.AddSingleton<SessionsFeature>();
         return services;
     }
 
@@ -20,7 +21,12 @@ public static class ManagementApi
         JobsEndpoints.Map(api);
         TicketsEndpoints.Map(api);
         SessionsEndpoints.Map(api);
+        SessionEndpoints.Map(api);
         GrantsEndpoints.Map(api);
+        RefreshTokensEndpoints.Map(api);
+        UserLogsEndpoints.Map(api);
+        ClientsEndpoints.Map(api);
+        UserBlocksEndpoints.Map(api);
 
         // Unknown Management API routes still answer in Auth0's error shape (Auth0 sends no errorCode for these).
         app.MapFallback("/api/v2/{**path}", () => ManagementErrors.Error(StatusCodes.Status404NotFound, "Not Found", null));

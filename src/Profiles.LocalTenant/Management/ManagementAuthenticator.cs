@@ -10,17 +10,25 @@ public sealed class ManagementAuthenticator(TokenService tokens, TenantUrls urls
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    /// <summary>The caller, or the 401 to answer with.</summary>
+    /// <summary>The caller, or the 401 (400 for a malformed header) to answer with.</summary>
     public async Task<(ManagementCaller? Caller, IResult? Failure)> AuthenticateAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var header = request.Headers.Authorization.ToString().Trim();
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        var scheme = space < 0 ? header : header[..space];
+        if (!string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, ManagementErrors.Unauthorized());
+            return (null, ManagementErrors.MissingAuthentication());
         }
 
-        var token = header["Bearer ".Length..].Trim();
+        // The bearer scheme with anything but one JWT (three dot-separated parts) is a malformed header to Auth0.
+        var token = space < 0 ? "" : header[(space + 1)..].Trim();
+        if (token.Length == 0 || token.Contains(' ', StringComparison.Ordinal) || token.Split('.').Length != 3)
+        {
+            return (null, ManagementErrors.BadHeaderFormat());
+        }
+
         var identity = await tokens.ValidateAsync(token, urls.ManagementAudience).ConfigureAwait(false);
         if (identity is null)
         {

@@ -9,11 +9,11 @@ internal static class SessionsEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/users/{id}/sessions", List).RequireScopes("read:sessions");
-        api.MapDelete("/users/{id}/sessions", DeleteAll).RequireScopes("delete:sessions");
+        api.MapGet("/users/{id}/sessions", List).RequireScopes("read:sessions").AddEndpointFilter<SessionsPlanFilter>();
+        api.MapDelete("/users/{id}/sessions", DeleteAll).RequireScopes("delete:sessions").AddEndpointFilter<SessionsPlanFilter>();
     }
 
-    private static IResult List(string id, string? take, string? from, TenantStore store)
+    private static IResult List(string id, string? take, string? from, TenantStore store, SessionsFeature feature, TimeProvider time)
     {
         var pageSize = 50;
         if (take is not null && (!int.TryParse(take, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 100))
@@ -22,9 +22,10 @@ internal static class SessionsEndpoints
                 "Query validation error: 'Value must be between 1 and 100' on property take.", "invalid_query_string");
         }
 
+        var now = time.GetUtcNow();
         var sessions = store.Read(d => d.FindUser(id) is null
             ? null
-            : d.All<TenantSession>().Where(s => s.UserId == id).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList());
+            : d.All<TenantSession>().Where(s => s.UserId == id && SessionEnding.Lists(s, feature, now)).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList());
         if (sessions is null)
         {
             return ManagementErrors.UserNotFound();
@@ -33,7 +34,7 @@ internal static class SessionsEndpoints
         // The cursor is the id of the first session of the next page: opaque to callers, stable while sessions come and go.
         var start = from is null ? 0 : Math.Max(0, sessions.FindIndex(s => s.Id == from));
         var page = sessions.Skip(start).Take(pageSize).ToList();
-        var json = new JsonObject { ["sessions"] = new JsonArray(page.Select(s => (JsonNode)Write(s)).ToArray()) };
+        var json = new JsonObject { ["sessions"] = new JsonArray(page.Select(s => (JsonNode)SessionJson.Write(s)).ToArray()) };
         if (start + pageSize < sessions.Count)
         {
             json["next"] = sessions[start + pageSize].Id;
@@ -42,8 +43,9 @@ internal static class SessionsEndpoints
         return ManagementResults.Json(json);
     }
 
-    private static IResult DeleteAll(string id, TenantStore store)
+    private static IResult DeleteAll(string id, TenantStore store, SessionsFeature feature, TimeProvider time)
     {
+        var now = time.GetUtcNow();
         var found = store.Write(w =>
         {
             if (w.FindUser(id) is null)
@@ -53,46 +55,11 @@ internal static class SessionsEndpoints
 
             foreach (var session in w.All<TenantSession>().Where(s => s.UserId == id).ToList())
             {
-                w.Remove<TenantSession>(session.Key);
+                SessionEnding.End(w, session, revokeRefreshTokens: false, feature, now);
             }
 
             return true;
         });
         return found ? ManagementResults.Json(new JsonObject(), StatusCodes.Status202Accepted) : ManagementErrors.UserNotFound();
-    }
-
-    private static JsonObject Write(TenantSession session)
-    {
-        var device = new JsonObject();
-        if (session.UserAgent is not null)
-        {
-            device["initial_user_agent"] = session.UserAgent;
-            device["last_user_agent"] = session.UserAgent;
-        }
-
-        if (session.Ip is not null)
-        {
-            device["initial_ip"] = session.Ip;
-            device["last_ip"] = session.Ip;
-        }
-
-        var method = session.Connection is "" or "Username-Password-Authentication" ? "pwd" : "federated";
-        return new JsonObject
-        {
-            ["id"] = session.Id,
-            ["user_id"] = session.UserId,
-            ["created_at"] = UserJson.Timestamp(session.CreatedAt),
-            ["updated_at"] = UserJson.Timestamp(session.UpdatedAt),
-            ["authenticated_at"] = UserJson.Timestamp(session.AuthenticatedAt),
-            ["idle_expires_at"] = UserJson.Timestamp(session.IdleExpiresAt),
-            ["expires_at"] = UserJson.Timestamp(session.ExpiresAt),
-            ["last_interacted_at"] = UserJson.Timestamp(session.LastInteractedAt),
-            ["device"] = device,
-            ["clients"] = new JsonArray(session.ClientIds.Select(c => (JsonNode)new JsonObject { ["client_id"] = c }).ToArray()),
-            ["authentication"] = new JsonObject
-            {
-                ["methods"] = new JsonArray(new JsonObject { ["name"] = method, ["timestamp"] = UserJson.Timestamp(session.AuthenticatedAt) }),
-            },
-        };
     }
 }

@@ -22,10 +22,10 @@ public sealed class UserCreator(TenantStore store, TicketIssuer tickets, TimePro
         var email = ManagementBody.OptionalString(body, "email")?.ToLowerInvariant();
         var user = store.Write(w =>
         {
-            var connection = w.FindConnection(connectionName) ?? throw ManagementProblem.InvalidBody("Connection does not exist");
+            var connection = w.FindConnection(connectionName) ?? throw ManagementProblem.InvalidBody("Connection does not exist.");
             if (!connection.IsDatabase)
             {
-                throw ManagementProblem.InvalidBody("Connection is not supported for this operation");
+                throw ManagementProblem.InvalidBody("Connection is not supported for this operation.");
             }
 
             var user = Draft(body, connection, email);

@@ -27,7 +27,7 @@ public static class UserPatchApplier
         ArgumentNullException.ThrowIfNull(body);
         var (target, isSecondary) = TargetIdentity(data, user, ManagementBody.OptionalString(body, "connection"));
         var connection = data.FindConnection(target.Connection)
-            ?? throw ManagementProblem.InvalidBody("Connection does not exist");
+            ?? throw ManagementProblem.InvalidBody("Connection does not exist.");
 
         if (RootProfileAttributes.Any(body.ContainsKey))
         {
@@ -70,12 +70,12 @@ public static class UserPatchApplier
 
         if (data.FindConnection(connectionName) is null)
         {
-            throw ManagementProblem.InvalidBody("Connection does not exist");
+            throw ManagementProblem.InvalidBody("Connection does not exist.");
         }
 
         var index = user.Identities.FindIndex(i => i.Connection == connectionName);
         return index < 0
-            ? throw ManagementProblem.InvalidBody("Connection is not supported for this operation")
+            ? throw ManagementProblem.InvalidBody("Connection is not supported for this operation.")
             : (user.Identities[index], index > 0);
     }
 
@@ -88,7 +88,7 @@ public static class UserPatchApplier
 
         if (!connection.IsDatabase)
         {
-            throw ManagementProblem.InvalidBody("Cannot update password for non-database user");
+            throw ManagementProblem.InvalidBody("Cannot update password for non-database user.");
         }
 
         var check = PasswordPolicyChecker.Check(connection.PasswordPolicy, password, user, target);
@@ -115,7 +115,7 @@ public static class UserPatchApplier
         {
             if (!connection.IsDatabase)
             {
-                throw ManagementProblem.InvalidBody("Cannot update email for non-database user");
+                throw ManagementProblem.InvalidBody("Cannot update email for non-database user.");
             }
 
             email = email.ToLowerInvariant();
@@ -153,7 +153,7 @@ public static class UserPatchApplier
 
         if (!connection.IsDatabase)
         {
-            throw ManagementProblem.InvalidBody("Cannot update username for non-database user");
+            throw ManagementProblem.InvalidBody("Cannot update username for non-database user.");
         }
 
         var username = node?.GetValue<string>();

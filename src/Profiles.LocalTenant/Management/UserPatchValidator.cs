@@ -79,7 +79,7 @@ public static class UserPatchValidator
         {
             if (body.ContainsKey(first) && body.ContainsKey(second))
             {
-                throw ManagementProblem.InvalidBody($"Cannot update {first} and {second} together");
+                throw ManagementProblem.InvalidBody($"Cannot update {first} and {second} simultaneously.");
             }
         }
     }

@@ -9,6 +9,7 @@ internal static class UserRemoval
     {
         writer.Remove<TenantUser>(userId);
         RemoveIssued(writer, userId);
+        Security.BruteForceProtection.Unblock(writer, userId);
     }
 
     /// <summary>Sessions, grants, refresh tokens and open tickets of <paramref name="userId"/>.</summary>

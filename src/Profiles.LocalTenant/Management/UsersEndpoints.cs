@@ -9,6 +9,7 @@ internal static class UsersEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        api.MapGet("/users", UserListEndpoint.List).RequireScopes("read:users", "read:user_idp_tokens");
         api.MapGet("/users/{id}", GetUser).RequireScopes("read:users", "read:current_user", "read:user_idp_tokens");
         api.MapPatch("/users/{id}", PatchUserAsync).RequireScopes("update:users", "update:users_app_metadata", "update:current_user_metadata");
         api.MapDelete("/users/{id}", DeleteUser).RequireScopes("delete:users", "delete:current_user");

@@ -39,7 +39,7 @@ public sealed record VerificationTarget(string UserId, string Connection, string
         var identity = user.Identities[index];
         var email = index == 0 ? user.Email : identity.ProfileData?["email"]?.GetValue<string>();
         return email is null
-            ? throw ManagementProblem.InvalidBody("User does not have an email address")
+            ? throw ManagementProblem.InvalidBody("User does not have an email address.")
             : new VerificationTarget(user.UserId, identity.Connection, email);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Localization;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Outbox;
 
@@ -40,18 +42,20 @@ public static class OutboxEndpoints
     private static string Render(IReadOnlyList<OutboxEmail> emails)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>Outbox · Local tenant</title><link rel=\"stylesheet\" href=\"/tenant.css\"></head><body><main class=\"card wide\">")
-            .Append("<h1>Outbox</h1><p>Every email the local tenant sent, newest first. Nothing here leaves this machine.</p>");
+        html.Append("<!DOCTYPE html><html lang=\"").Append(TenantCultures.Language).Append('"').Append(TenantCultures.DirAttribute.Value)
+            .Append("><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(WebUtility.HtmlEncode(T("Outbox.Heading"))).Append(" · ").Append(WebUtility.HtmlEncode(T("Layout.SiteName")))
+            .Append("</title><link rel=\"stylesheet\" href=\"/tenant.css\"></head><body><main class=\"card wide\">")
+            .Append("<h1>").Append(WebUtility.HtmlEncode(T("Outbox.Heading"))).Append("</h1><p>").Append(WebUtility.HtmlEncode(T("Outbox.Intro"))).Append("</p>");
         if (emails.Count == 0)
         {
-            html.Append("<p>No email has been sent yet.</p>");
+            html.Append("<p>").Append(WebUtility.HtmlEncode(T("Outbox.Empty"))).Append("</p>");
         }
 
         foreach (var email in emails)
         {
             html.Append("<article class=\"email\"><h2>").Append(WebUtility.HtmlEncode(email.Subject)).Append("</h2>")
-                .Append("<p class=\"meta\">To ").Append(WebUtility.HtmlEncode(email.To)).Append(" · ")
+                .Append("<p class=\"meta\">").Append(WebUtility.HtmlEncode(T("Outbox.To", email.To))).Append(" · ")
                 .Append(email.SentAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append("</p><pre>")
                 .Append(WebUtility.HtmlEncode(email.Body)).Append("</pre>");
             foreach (var link in email.Links)

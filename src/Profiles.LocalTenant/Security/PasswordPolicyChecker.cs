@@ -1,5 +1,6 @@
 using System.Globalization;
 using Profiles.LocalTenant.Data;
+using Auth0PasswordPolicy = Profiles.Core.Password.PasswordPolicy;
 
 namespace Profiles.LocalTenant.Security;
 
@@ -7,8 +8,6 @@ namespace Profiles.LocalTenant.Security;
 /// personal information and history.</summary>
 public static class PasswordPolicyChecker
 {
-    private const string SpecialCharacters = " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-
     public static PasswordCheck Check(PasswordPolicy policy, string password, TenantUser? user = null, TenantIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -39,49 +38,28 @@ public static class PasswordPolicyChecker
         return new PasswordCheck(null, "", rules, policyText);
     }
 
-    private static List<PasswordRule> StrengthRules(PasswordPolicy policy, string password)
-    {
-        var (levelMinimum, required, ofCount) = policy.Strength switch
-        {
-            "none" => (1, 0, 0),
-            "low" => (6, 0, 0),
-            "fair" => (8, 3, 3),
-            "excellent" => (10, 3, 4),
-            _ => (8, 3, 4),
-        };
-        var minimum = Math.Max(policy.MinLength, levelMinimum);
-        var rules = new List<PasswordRule>
-        {
-            new("lengthAtLeast", string.Format(CultureInfo.InvariantCulture, "At least {0} characters in length", minimum), [minimum], password.Length >= minimum),
-        };
-        if (required > 0)
-        {
-            var items = new List<PasswordRule>
-            {
-                new("lowerCase", "lower case letters (a-z)", [], password.Any(char.IsLower)),
-                new("upperCase", "upper case letters (A-Z)", [], password.Any(char.IsUpper)),
-                new("numbers", "numbers (i.e. 0-9)", [], password.Any(char.IsDigit)),
-            };
-            if (ofCount == 4)
-            {
-                items.Add(new("specialCharacters", "special characters (e.g. !@#$%^&*)", [], password.Any(c => SpecialCharacters.Contains(c, StringComparison.Ordinal))));
-            }
+    /// <summary>Auth0's strength table (shared with the portal) with Auth0's English rule texts.</summary>
+    private static List<PasswordRule> StrengthRules(PasswordPolicy policy, string password) =>
+        Auth0PasswordPolicy.Evaluate(policy.Strength, policy.MinLength, password).Select(WithMessage).ToList();
 
-            var met = items.Count(i => i.Verified);
-            var message = ofCount == required
-                ? "Contain all of the following " + ofCount.ToString(CultureInfo.InvariantCulture) + " types of characters"
-                : string.Format(CultureInfo.InvariantCulture, "Contain at least {0} of the following {1} types of characters", required, ofCount);
-            rules.Add(new("containsAtLeast", message, [required, ofCount], met >= required, items));
-        }
-
-        if (policy.Strength == "excellent")
+    private static PasswordRule WithMessage(Core.Password.PasswordRule rule) => new(
+        rule.Code,
+        rule.Code switch
         {
-            var repeats = Enumerable.Range(2, Math.Max(0, password.Length - 2)).Any(i => password[i] == password[i - 1] && password[i] == password[i - 2]);
-            rules.Add(new("identicalChars", "No more than 2 identical characters in a row (e.g., \"aaa\" not allowed)", [2], !repeats));
-        }
-
-        return rules;
-    }
+            "lengthAtLeast" => string.Format(CultureInfo.InvariantCulture, "At least {0} characters in length", rule.Format[0]),
+            "containsAtLeast" when rule.Format[0] == rule.Format[1] =>
+                "Contain all of the following " + rule.Format[1].ToString(CultureInfo.InvariantCulture) + " types of characters",
+            "containsAtLeast" => string.Format(CultureInfo.InvariantCulture, "Contain at least {0} of the following {1} types of characters", rule.Format[0], rule.Format[1]),
+            "lowerCase" => "lower case letters (a-z)",
+            "upperCase" => "upper case letters (A-Z)",
+            "numbers" => "numbers (i.e. 0-9)",
+            "specialCharacters" => "special characters (e.g. !@#$%^&*)",
+            "identicalChars" => "No more than 2 identical characters in a row (e.g., \"aaa\" not allowed)",
+            _ => rule.Code,
+        },
+        rule.Format,
+        rule.Met,
+        rule.Items?.Select(WithMessage).ToList());
 
     private static bool ContainsPersonalInfo(string password, TenantUser user)
     {

@@ -13,5 +13,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string? PortalSessionId => FindClaim(PortalClaimTypes.PortalSessionId);
 
+    public string? Auth0SessionId => FindClaim(PortalClaimTypes.SessionId);
+
     private string? FindClaim(string type) => accessor.HttpContext?.User.FindFirst(type)?.Value;
 }

@@ -13,4 +13,7 @@ public interface ICurrentUser
 
     /// <summary>The portal's id for the current cookie session (to keep it when the user's other sessions are ended).</summary>
     string? PortalSessionId { get; }
+
+    /// <summary>The Auth0 session id (the ID token's <c>sid</c>): which of the user's Auth0 sessions is this browser's.</summary>
+    string? Auth0SessionId { get; }
 }

@@ -18,6 +18,7 @@ public interface IRecentSignIn
     TimeSpan Remaining { get; }
 
     /// <summary>A challenge that makes Auth0 ask for the credentials again (<c>max_age=0</c>, <c>prompt=login</c>) for the same
-    /// user, then returns to <paramref name="returnUrl"/> (a local URL).</summary>
-    AuthenticationProperties CreateChallenge(string returnUrl);
+    /// user, then returns to <paramref name="returnUrl"/> (a local URL). The login page gets the user's email as
+    /// <c>login_hint</c> and <paramref name="reason"/> (already localised) as <c>ext-reason</c> to show why it asks.</summary>
+    AuthenticationProperties CreateChallenge(string returnUrl, string? reason = null);
 }

@@ -47,8 +47,12 @@ public sealed class PortalSessionEvents(TimeProvider timeProvider, IOptions<Sess
 
         var userId = context.Principal?.FindFirst(PortalClaimTypes.Subject)?.Value;
         var sessionId = context.Principal?.FindFirst(PortalClaimTypes.PortalSessionId)?.Value;
+        var auth0SessionId = context.Principal?.FindFirst(PortalClaimTypes.SessionId)?.Value;
         if (userId is null ||
-            await revocations.IsRevokedAsync(userId, sessionId, signedInAt.Value, context.HttpContext.RequestAborted))
+            await revocations.IsRevokedAsync(userId, sessionId, signedInAt.Value, context.HttpContext.RequestAborted) ||
+            // Signed out from another device's devices page, which knows this browser only by its Auth0 session.
+            (!string.IsNullOrEmpty(auth0SessionId) &&
+             await revocations.IsEndedAsync(Auth0SessionKeys.For(auth0SessionId), context.HttpContext.RequestAborted)))
         {
             await EndAsync(context);
             return;

@@ -33,13 +33,23 @@ public sealed class RecentSignIn(IHttpContextAccessor accessor, ICurrentUser cur
         }
     }
 
-    public AuthenticationProperties CreateChallenge(string returnUrl)
+    public AuthenticationProperties CreateChallenge(string returnUrl, string? reason = null)
     {
         var properties = new AuthenticationProperties { RedirectUri = returnUrl };
         properties.SetParameter("max_age", "0");
         properties.SetParameter("prompt", "login");
-        properties.Items[Auth0OAuthEvents.ExpectedSubjectItem] = currentUser.UserId;
-        properties.Items[Auth0OAuthEvents.RequestedAtItem] =
+        if (accessor.HttpContext?.User.FindFirst(PortalClaimTypes.Email)?.Value is { Length: > 0 } email)
+        {
+            properties.SetParameter(Auth0OpenIdConnectEvents.LoginHintParameter, email);
+        }
+
+        if (!string.IsNullOrEmpty(reason))
+        {
+            properties.SetParameter(Auth0OpenIdConnectEvents.ReasonParameter, reason);
+        }
+
+        properties.Items[PortalSignInEvents.ExpectedSubjectItem] = currentUser.UserId;
+        properties.Items[PortalSignInEvents.RequestedAtItem] =
             timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         return properties;
     }

@@ -1,3 +1,6 @@
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
 namespace Profiles.Web.Authentication;
 
 /// <summary>The reasons <c>/account/signin-error</c> explains; each has a title and an explanation in the resources.</summary>
@@ -37,6 +40,8 @@ public static class SignInErrorReason
         {
             IdTokenRejectedException { Message: IdTokenRejectedException.OtherAccountMessage } => OtherAccount,
             IdTokenRejectedException => InvalidToken,
+            // The handler's own ID token checks: signature, issuer, audience, lifetime, nonce.
+            SecurityTokenException or OpenIdConnectProtocolException => InvalidToken,
             { Message: var message } when message.Contains("state", StringComparison.OrdinalIgnoreCase) ||
                                           message.Contains("Correlation", StringComparison.OrdinalIgnoreCase) => Expired,
             _ => Failed,

@@ -7,4 +7,9 @@ namespace Profiles.Web.Banners;
 /// <param name="ActionPage">The Razor page the banner's link or button goes to; null for none.</param>
 /// <param name="ActionLabel">Already localized label of that link or button.</param>
 /// <param name="ActionHandler">When set, the action is a POST form (with antiforgery) to this named handler of the page.</param>
-public sealed record AccountBanner(string Kind, string Message, string? ActionPage = null, string? ActionLabel = null, string? ActionHandler = null);
+/// <param name="CooldownSeconds">While above zero the action's button is disabled, with a live countdown.</param>
+/// <param name="CooldownText">Already localized sentence with <c>{0}</c> for the seconds left.</param>
+/// <param name="SecondActionLabel">Already localized label of a second POST action on the same page.</param>
+/// <param name="SecondActionHandler">The named handler of that second action.</param>
+public sealed record AccountBanner(string Kind, string Message, string? ActionPage = null, string? ActionLabel = null, string? ActionHandler = null,
+    int CooldownSeconds = 0, string? CooldownText = null, string? SecondActionLabel = null, string? SecondActionHandler = null);

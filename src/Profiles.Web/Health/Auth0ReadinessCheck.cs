@@ -14,7 +14,7 @@ public sealed class Auth0ReadinessCheck(
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var authority = options.Value.Authority;
-        var client = httpClientFactory.CreateClient(Auth0LoginExtensions.DiscoveryHttpClient);
+        var client = httpClientFactory.CreateClient(PortalSignIn.DiscoveryHttpClient);
         try
         {
             using var response = await client.GetAsync(new Uri(authority + "/.well-known/openid-configuration"), cancellationToken);

@@ -1,15 +1,25 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Profiles.Core.DependencyInjection;
-using Profiles.Web.AccountEmail;
-using Profiles.Web.AccountData;
 using Profiles.Web.Authentication;
-using Profiles.Web.Authentication.Linking;
+using Profiles.Web.Data;
+using Profiles.Web.Deployment;
+using Profiles.Web.Devices;
+using Profiles.Web.Email;
+using Profiles.Web.Freshness;
 using Profiles.Web.Health;
 using Profiles.Web.Infrastructure;
 using Profiles.Web.Localization;
 using Profiles.Web.Password;
+using Profiles.Web.Preferences;
+using Profiles.Web.SignInMethods;
+using Profiles.Web.Support;
+using Profiles.Web.Telemetry;
+using Profiles.Web.Terms;
 using Profiles.Core.Security;
+using Profiles.Web.Applications;
 
 namespace Profiles.Web.Hosting;
 
@@ -18,22 +28,31 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddAuth0Login(configuration, environment);
+        services.AddPortalSignIn(configuration, environment);
         services.AddProfileServices(configuration);
-        services.AddAccountLinking(configuration, environment);
+        services.AddSignInMethodsJourney(configuration, environment);
         services.AddPasswordJourney(configuration);
-        services.AddAccountEmail(configuration);
+        services.AddEmailJourney(configuration);
         services.AddDataJourney(configuration);
+        services.AddTermsJourney(configuration);
+        services.AddDevicesJourney(configuration);
+        services.AddApplicationsJourney(configuration);
+        services.AddFreshness();
+        services.AddSupportContact(configuration);
+        services.AddScoped<CurrentUserClock>();
+        services.AddSingleton<PageLinks>();
+        if (environment.IsDevelopment())
+        {
+            services.AddSingleton<IPostConfigureOptions<KeyManagementOptions>, DevelopmentKeyRing>();
+            services.AddHostedService<LocalTenantNotice>();
+        }
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
+        services.AddPortalLanguages(configuration);
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // ASVS 5.0 3.4.1: at least a year (ASP.NET Core's default is 30 days).
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
-        // Behind a TLS-terminating proxy the scheme decides cookie names and redirect URIs; only loopback proxies are trusted
-        // unless the operator adds KnownProxies/KnownNetworks.
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        services.AddPortalForwardedHeaders(configuration);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "profiles-antiforgery";
@@ -47,12 +66,18 @@ public static class ServiceRegistration
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/Logout");
                 options.Conventions.AllowAnonymousToPage("/Account/SigninError");
+                options.Conventions.AllowAnonymousToPage("/Account/Gone");
             })
+            .AddMvcOptions(options => options.Filters.Add<FormFailureFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddQuietTempData();
 
-        services.AddHealthChecks().AddCheck<Auth0ReadinessCheck>("auth0", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<Auth0ReadinessCheck>("auth0", tags: ["ready"])
+            .AddCheck<PortalDatabaseReadinessCheck>("portal-database", tags: ["ready"]);
+        services.AddPortalTelemetry(configuration);
+        services.AddPortalDataProtection(configuration, environment);
         return services;
     }
 

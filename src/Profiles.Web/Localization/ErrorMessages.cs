@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Profiles.Core.Profiles;
+using Profiles.Web.Hosting;
 
 namespace Profiles.Web.Localization;
 
@@ -9,6 +10,10 @@ namespace Profiles.Web.Localization;
 /// key; a <c>.Plain</c> variant without placeholders is used when Core sent fewer arguments than the sentence needs.</summary>
 public static partial class ErrorMessages
 {
+    /// <summary><see cref="Localize"/> as the <see cref="ResultText"/> of a profile or preferences save.</summary>
+    public static ResultText For(IStringLocalizer localizer) =>
+        (code, result, arguments) => Localize(localizer, new ProfileError(code, [.. arguments]), result.RetryAfter);
+
     public static string Localize(IStringLocalizer localizer, ProfileError error, TimeSpan? retryAfter = null)
     {
         var arguments = error.Arguments;

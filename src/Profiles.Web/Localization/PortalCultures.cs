@@ -3,19 +3,18 @@ using Microsoft.AspNetCore.Localization;
 
 namespace Profiles.Web.Localization;
 
-/// <summary>The UI languages the portal ships resources for.</summary>
+/// <summary>How the configured UI languages (<see cref="PortalLanguages"/>) choose a request's culture, and the helpers views
+/// use for the current one.</summary>
 public static class PortalCultures
 {
+    /// <summary>The fallback language: every resource set's neutral file is English.</summary>
     public const string Default = "en";
 
-    public static readonly IReadOnlyList<string> Supported = ["en", "fr"];
-
-    public static bool IsSupported(string? culture) =>
-        culture is not null && Supported.Contains(culture, StringComparer.OrdinalIgnoreCase);
-
-    public static void Configure(RequestLocalizationOptions options)
+    public static void Configure(RequestLocalizationOptions options, PortalLanguages languages)
     {
-        var cultures = Supported.Select(c => new CultureInfo(c)).ToList();
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(languages);
+        var cultures = languages.Cultures.ToList();
         options.DefaultRequestCulture = new RequestCulture(Default);
         options.SupportedCultures = cultures;
         options.SupportedUICultures = cultures;
@@ -40,4 +39,10 @@ public static class PortalCultures
 
         return byLanguage.Values.FirstOrDefault() ?? "";
     }
+
+    /// <summary>The <c>lang</c> attribute for the current UI language.</summary>
+    public static string Language => CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : Default;
+
+    /// <summary>The <c>dir</c> attribute: <c>rtl</c> for right-to-left scripts (Arabic, Hebrew, Persian…), else <c>ltr</c>.</summary>
+    public static string Direction => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
 }

@@ -35,7 +35,7 @@ public sealed class ProfileLanguageCultureProvider : RequestCultureProvider
             var userId = services.GetRequiredService<ICurrentUser>().UserId;
             var profile = await services.GetRequiredService<IProfileService>().GetProfileAsync(userId, httpContext.RequestAborted);
             var language = MetadataText.AsString(profile.UserMetadata, field.Key);
-            return PortalCultures.IsSupported(language) ? new ProviderCultureResult(language) : null;
+            return services.GetRequiredService<PortalLanguages>().IsSupported(language) ? new ProviderCultureResult(language) : null;
         }
         catch (ManagementApiException)
         {

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Profiles.Core.Activity;
 using Profiles.Core.Profiles;
-using Profiles.Core.Security;
 using Profiles.Web.Authentication;
 
 namespace Profiles.Web.Pages;
 
-/// <summary>The signed-in user's own recent security events, newest first (read-only).</summary>
-public sealed class ActivityModel(ISecurityEventLog securityEvents, IProfileService profiles, ICurrentUser currentUser) : PageModel
+/// <summary>The signed-in user's own recent security events, newest first (read-only), and their Auth0 sign-in history.</summary>
+public sealed class ActivityModel(ISecurityEventLog securityEvents, ISignInHistoryService signInHistory, IProfileService profiles, ICurrentUser currentUser)
+    : PageModel
 {
     /// <summary>How many events the page lists.</summary>
     public const int MaxEvents = 50;
@@ -15,10 +16,13 @@ public sealed class ActivityModel(ISecurityEventLog securityEvents, IProfileServ
 
     public UserProfile? Profile { get; private set; }
 
+    public SignInHistory History { get; private set; } = new(SignInHistoryStatus.Disabled, []);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = currentUser.UserId;
         Events = await securityEvents.ListRecentAsync(userId, MaxEvents, cancellationToken);
+        History = await signInHistory.GetAsync(userId, cancellationToken);
         Profile = await profiles.GetProfileAsync(userId, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Profiles.Core.Profiles;
 using Profiles.Web.Authentication;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 using Profiles.Web.Preferences;
 
@@ -21,7 +22,7 @@ public sealed class ProfileModel(IProfileService profiles, ICurrentUser currentU
 
     public string PrimaryConnection { get; private set; } = "";
 
-    public string? FormError { get; private set; }
+    public string? FormError => this.FormError();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,13 +35,11 @@ public sealed class ProfileModel(IProfileService profiles, ICurrentUser currentU
         if (ModelState.IsValid)
         {
             var result = await profiles.UpdateProfileAsync(currentUser.UserId, Input.ToEdit(), cancellationToken);
-            if (result.Succeeded)
+            if (this.ApplyResult(result, ErrorMessages.For(localizer), key => InputModel.PropertyFor(key) is { } property ? $"{nameof(Input)}.{property}" : null))
             {
-                StatusMessage = result.NothingChanged ? "Status.NothingChanged" : "Status.ProfileSaved";
+                StatusMessage = result.Code == ProfileSuccessCodes.NothingChanged ? "Status.NothingChanged" : "Status.ProfileSaved";
                 return RedirectToPage();
             }
-
-            ShowErrors(result);
         }
 
         await LoadAsync(cancellationToken);
@@ -54,28 +53,6 @@ public sealed class ProfileModel(IProfileService profiles, ICurrentUser currentU
         PrimaryConnection = profile.PrimaryConnection;
         ViewData[AccessibilityClasses.ViewDataKey] = AccessibilityClasses.From(profile.UserMetadata);
         return profile;
-    }
-
-    private void ShowErrors(ProfileResult result)
-    {
-        if (result.Error is { } error)
-        {
-            FormError = ErrorMessages.Localize(localizer, error, result.RetryAfter);
-        }
-
-        foreach (var (key, fieldError) in result.FieldErrors)
-        {
-            var property = InputModel.PropertyFor(key);
-            var message = ErrorMessages.Localize(localizer, fieldError);
-            if (property is null)
-            {
-                FormError = message;
-            }
-            else
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{property}", message);
-            }
-        }
     }
 
     /// <summary>The editable root fields. There is deliberately no user id here: it comes from the principal.</summary>

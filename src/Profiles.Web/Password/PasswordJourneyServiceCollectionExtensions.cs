@@ -1,5 +1,5 @@
-using Profiles.Core.Account;
 using Profiles.Core.DependencyInjection;
+using Profiles.Core.Password;
 
 namespace Profiles.Web.Password;
 
@@ -8,7 +8,7 @@ public static class PasswordJourneyServiceCollectionExtensions
 {
     public static IServiceCollection AddPasswordJourney(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddPasswordService(configuration);
+        services.AddPasswordJourneyCore(configuration);
         services.AddScoped<IPasswordChangedNotice, PasswordChangedNotice>();
         return services;
     }

@@ -13,7 +13,7 @@ public sealed class AuthenticationApiClientTests
     private static AuthenticationApiClient Create(StubHandler stub, FakeTimeProvider? time = null) => new(
         new HttpClient(stub),
         Options.Create(new Auth0Options { Domain = "tenant.example", ClientId = "web-client", ClientSecret = "s" }),
-        time ?? new FakeTimeProvider());
+        time ?? new FakeTimeProvider(FakeClock.Start));
 
     [Fact]
     public async Task Change_password_posts_json_and_accepts_the_text_answer()
@@ -33,7 +33,7 @@ public sealed class AuthenticationApiClientTests
     [Fact]
     public async Task A_429_surfaces_rate_limit_information()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(FakeClock.Start);
         var stub = new StubHandler(() =>
         {
             var response = StubHandler.Json(HttpStatusCode.TooManyRequests, """{"error":"too_many_requests","error_description":"Too many requests"}""");
@@ -73,7 +73,7 @@ public sealed class AuthenticationApiClientTests
             return new HttpResponseMessage(HttpStatusCode.OK);
         });
         var client = new AuthenticationApiClient(new HttpClient(stub) { Timeout = TimeSpan.FromMilliseconds(100) },
-            Options.Create(new Auth0Options { Domain = "tenant.example", ClientId = "web-client" }), new FakeTimeProvider());
+            Options.Create(new Auth0Options { Domain = "tenant.example", ClientId = "web-client" }), new FakeTimeProvider(FakeClock.Start));
 
         var error = await Assert.ThrowsAsync<AuthenticationApiException>(() => client.ChangePasswordAsync("chuck@example.com", "db", CancellationToken.None));
 

@@ -1,6 +1,6 @@
 namespace Profiles.Core.Tests.Infrastructure;
 
-/// <summary>Response bodies shaped like the recorded Auth0 traffic in reference/auth0-fixtures.</summary>
+/// <summary>Response bodies shaped like the recorded Auth0 traffic in tests/Profiles.LocalTenant.Tests/Fixtures.</summary>
 public static class Fixtures
 {
     public const string DatabaseUserId = "auth0|63d17c4a9d503d76c056c160";

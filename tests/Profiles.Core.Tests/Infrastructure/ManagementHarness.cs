@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -7,7 +8,8 @@ using Profiles.Core.Resilience;
 
 namespace Profiles.Core.Tests.Infrastructure;
 
-/// <summary>The production handler chain (resilience → token → stub) over a fake clock, with a fixed jitter of 0.5.</summary>
+/// <summary>The production handler chain (the standard resilience handler with the portal's pipeline → token → stub) over a fake
+/// clock, with a fixed jitter of 0.5.</summary>
 public sealed class ManagementHarness : IDisposable
 {
     public const double Jitter = 0.5;
@@ -29,13 +31,13 @@ public sealed class ManagementHarness : IDisposable
         Pipeline = new ManagementResiliencePipeline(Microsoft.Extensions.Options.Options.Create(Options), Time,
             NullLogger<ManagementResiliencePipeline>.Instance, () => Jitter);
         var tokenHandler = new ManagementTokenHandler(tokens) { InnerHandler = stub };
-        var resilienceHandler = new ManagementResilienceHandler(Pipeline) { InnerHandler = tokenHandler };
+        var resilienceHandler = new ResilienceHandler(Pipeline.Build()) { InnerHandler = tokenHandler };
         _httpClient = new HttpClient(resilienceHandler) { BaseAddress = new Uri("https://tenant.example/api/v2/") };
         Users = new UsersClient(_httpClient, Time);
         Jobs = new JobsClient(_httpClient, Time);
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(FakeClock.Start);
 
     public StubHandler Stub { get; }
 

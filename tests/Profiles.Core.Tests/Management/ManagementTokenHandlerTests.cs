@@ -12,7 +12,7 @@ public sealed class ManagementTokenHandlerTests
     private static readonly Func<HttpResponseMessage> Unauthorized = () => StubHandler.Json(HttpStatusCode.Unauthorized,
         """{"statusCode":401,"error":"Unauthorized","message":"Invalid token.","errorCode":"invalid_token"}""");
 
-    private static (ManagementTokenProvider Provider, StubHandler TokenEndpoint) TokenSource() => TokenSource(new FakeTimeProvider());
+    private static (ManagementTokenProvider Provider, StubHandler TokenEndpoint) TokenSource() => TokenSource(new FakeTimeProvider(FakeClock.Start));
 
     private static (ManagementTokenProvider Provider, StubHandler TokenEndpoint) TokenSource(FakeTimeProvider clock)
     {
@@ -28,7 +28,7 @@ public sealed class ManagementTokenHandlerTests
     [Fact]
     public async Task A_401_refreshes_the_token_once_and_retries()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeClock.Start);
         var (provider, tokenEndpoint) = TokenSource(clock);
         await provider.GetTokenAsync(CancellationToken.None);
         clock.Advance(ManagementTokenProvider.MinimumForcedRefreshAge);
@@ -47,7 +47,7 @@ public sealed class ManagementTokenHandlerTests
     [Fact]
     public async Task A_second_401_is_returned_without_further_refreshes()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeClock.Start);
         var (provider, tokenEndpoint) = TokenSource(clock);
         await provider.GetTokenAsync(CancellationToken.None);
         clock.Advance(ManagementTokenProvider.MinimumForcedRefreshAge);

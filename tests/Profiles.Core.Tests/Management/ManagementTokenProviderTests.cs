@@ -23,7 +23,7 @@ public sealed class ManagementTokenProviderTests
     public async Task Requests_a_client_credentials_token_with_the_management_audience()
     {
         var stub = new StubHandler((request, _) => Task.FromResult(Token("t-" + request.Index)));
-        var provider = Create(stub, new FakeTimeProvider());
+        var provider = Create(stub, new FakeTimeProvider(FakeClock.Start));
 
         Assert.Equal("t-0", await provider.GetTokenAsync(CancellationToken.None));
 
@@ -40,7 +40,7 @@ public sealed class ManagementTokenProviderTests
     public async Task Caches_the_token_until_60_seconds_before_expiry()
     {
         var stub = new StubHandler((request, _) => Task.FromResult(Token("t-" + request.Index, expiresIn: 3600)));
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(FakeClock.Start);
         var provider = Create(stub, time);
 
         Assert.Equal("t-0", await provider.GetTokenAsync(CancellationToken.None));
@@ -60,10 +60,23 @@ public sealed class ManagementTokenProviderTests
             await release.Task;
             return Token("t-" + request.Index);
         });
-        var provider = Create(stub, new FakeTimeProvider());
+        var provider = Create(stub, new FakeTimeProvider(FakeClock.Start));
 
-        var callers = Enumerable.Range(0, 32).Select(_ => Task.Run(async () => await provider.GetTokenAsync(CancellationToken.None))).ToArray();
-        await Task.Delay(50);
+        // Each caller counts itself once its call is under way (waiting for the held token request), so the token endpoint
+        // answers only after all 32 are inside the provider at the same time.
+        var inside = 0;
+        var allInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var callers = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            var call = provider.GetTokenAsync(CancellationToken.None);
+            if (Interlocked.Increment(ref inside) == 32)
+            {
+                allInside.SetResult();
+            }
+
+            return await call;
+        })).ToArray();
+        await allInside.Task.WaitAsync(Eventually.Deadline);
         release.SetResult();
         var tokens = await Task.WhenAll(callers);
 
@@ -77,7 +90,7 @@ public sealed class ManagementTokenProviderTests
         var stub = new StubHandler(
             () => StubHandler.Json(HttpStatusCode.Unauthorized, """{"error":"access_denied","error_description":"Unauthorized"}"""),
             () => Token("t-1"));
-        var provider = Create(stub, new FakeTimeProvider());
+        var provider = Create(stub, new FakeTimeProvider(FakeClock.Start));
 
         var error = await Assert.ThrowsAsync<ManagementApiException>(async () => await provider.GetTokenAsync(CancellationToken.None));
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
@@ -89,7 +102,7 @@ public sealed class ManagementTokenProviderTests
     public async Task Invalidate_with_a_stale_token_keeps_the_fresh_one()
     {
         var stub = new StubHandler((request, _) => Task.FromResult(Token("t-" + request.Index)));
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeClock.Start);
         var provider = Create(stub, clock);
 
         var first = await provider.GetTokenAsync(CancellationToken.None);
@@ -107,7 +120,7 @@ public sealed class ManagementTokenProviderTests
     public async Task Invalidate_keeps_a_token_issued_less_than_the_minimum_age_ago()
     {
         var stub = new StubHandler((request, _) => Task.FromResult(Token("t-" + request.Index)));
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeClock.Start);
         var provider = Create(stub, clock);
 
         var first = await provider.GetTokenAsync(CancellationToken.None);

@@ -14,7 +14,7 @@ public sealed class ResourceClientsTests
     {
         var stub = new StubHandler(() => StubHandler.Json(HttpStatusCode.Created,
             """{"type":"verification_email","status":"pending","created_at":"2023-04-18T19:25:53.189Z","id":"job_LUdmtO6C0M42uqSz"}"""));
-        var jobs = new JobsClient(Http(stub), new FakeTimeProvider());
+        var jobs = new JobsClient(Http(stub), new FakeTimeProvider(FakeClock.Start));
 
         var job = await jobs.SendVerificationEmailAsync("auth0|643eeec175f861f25ed0a0b0", new JobIdentity("643eeec175f861f25ed0a0b0", "auth0"));
 
@@ -27,7 +27,7 @@ public sealed class ResourceClientsTests
     public async Task Tickets_use_auth0_key_spelling()
     {
         var stub = new StubHandler(() => StubHandler.Json(HttpStatusCode.Created, """{"ticket":"https://tenant.example/u/reset-password?ticket=abc#"}"""));
-        var tickets = new TicketsClient(Http(stub), new FakeTimeProvider());
+        var tickets = new TicketsClient(Http(stub), new FakeTimeProvider(FakeClock.Start));
 
         var ticket = await tickets.CreatePasswordChangeTicketAsync(new PasswordChangeTicketRequest
         {
@@ -47,7 +47,7 @@ public sealed class ResourceClientsTests
         var stub = new StubHandler(
             () => StubHandler.Json(HttpStatusCode.OK, """{"sessions":[{"id":"s1","user_id":"auth0|1","created_at":"2024-01-01T00:00:00.000Z","device":{"last_ip":"203.0.113.9","last_user_agent":"Firefox"},"clients":[{"client_id":"c1"}],"authentication":{"methods":[{"name":"pwd","timestamp":"2024-01-01T00:00:00.000Z"}]}}],"next":"cursor-2"}"""),
             () => StubHandler.Json(HttpStatusCode.Accepted, "{}"));
-        var sessions = new SessionsClient(Http(stub), new FakeTimeProvider());
+        var sessions = new SessionsClient(Http(stub), new FakeTimeProvider(FakeClock.Start));
 
         var page = await sessions.GetUserSessionsAsync("auth0|1", 10, "cursor-1");
         await sessions.DeleteUserSessionsAsync("auth0|1");
@@ -67,7 +67,7 @@ public sealed class ResourceClientsTests
         var stub = new StubHandler(
             () => StubHandler.Json(HttpStatusCode.OK, """[{"user_id":"auth0|1","audience":"https://tenant.example/api/v2/","scope":["openid","profile"],"clientID":"Z3FK","id":"63cff5bc7209008e35c888c1"}]"""),
             () => new HttpResponseMessage(HttpStatusCode.NoContent));
-        var grants = new GrantsClient(Http(stub), new FakeTimeProvider());
+        var grants = new GrantsClient(Http(stub), new FakeTimeProvider(FakeClock.Start));
 
         var list = await grants.GetAllAsync("auth0|1");
         await grants.DeleteAllAsync("auth0|1");

@@ -12,7 +12,7 @@ public sealed class UsersClientTests
     {
         var stub = new StubHandler(responses);
         var http = new HttpClient(stub) { BaseAddress = new Uri("https://tenant.example/api/v2/") };
-        return (new UsersClient(http, new FakeTimeProvider()), stub);
+        return (new UsersClient(http, new FakeTimeProvider(FakeClock.Start)), stub);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class UsersClientTests
     [Fact]
     public async Task Rate_limit_headers_are_exposed_on_429()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(FakeClock.Start);
         var reset = time.GetUtcNow().AddSeconds(5);
         var stub = new StubHandler(() => StubHandler.TooManyRequests(response =>
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -29,7 +30,10 @@ public sealed class PacedPipelineTests
     public async Task A_call_the_pacer_refuses_never_reaches_the_tenant_and_is_not_retried()
     {
         var stub = new StubHandler(() => StubHandler.Json(HttpStatusCode.OK, Fixtures.DatabaseUser));
-        var (time, users) = Build(stub, options => options.RequestBudget = TimeSpan.FromMilliseconds(600));
+        // Two tokens at once, the third at 500 ms, the fourth at 1 s: past the budget, so the pacer refuses it up front. The
+        // 400 ms between the third token and the budget's end is slack for a busy machine, where the driver may move the
+        // clock on before the third call's continuation has run.
+        var (time, users) = Build(stub, options => options.RequestBudget = TimeSpan.FromMilliseconds(900));
 
         var saves = Enumerable.Range(0, 4).Select(i => users.GetAsync("auth0|user" + i)).ToList();
         var all = Task.WhenAll(saves);
@@ -60,19 +64,19 @@ public sealed class PacedPipelineTests
 
     private static (FakeTimeProvider Time, UsersClient Users) Build(StubHandler stub, Action<ManagementApiOptions>? configure)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(FakeClock.Start);
         var settings = new ManagementApiOptions();
         settings.Pacing.Plan = PacingPlans.Free;
         settings.Pacing.SafetyMargin = TimeSpan.Zero;
         settings.Pacing.AttemptReserve = TimeSpan.Zero;
         configure?.Invoke(settings);
         var options = Options.Create(settings);
-        var pipeline = new ManagementResiliencePipeline(options, time, NullLogger<ManagementResiliencePipeline>.Instance);
         var pacer = new RateLimitPacer(new InMemoryRateLimitCoordinator(time, options), time, options, NullLogger<RateLimitPacer>.Instance);
+        var pipeline = new ManagementResiliencePipeline(options, time, NullLogger<ManagementResiliencePipeline>.Instance, pacer);
         var tokens = new Mock<IManagementTokenProvider>();
         tokens.Setup(provider => provider.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("token-1");
         var tokenHandler = new ManagementTokenHandler(tokens.Object) { InnerHandler = stub };
-        var handler = new ManagementResilienceHandler(pipeline, pacer, time) { InnerHandler = tokenHandler };
+        var handler = new ResilienceHandler(pipeline.Build()) { InnerHandler = tokenHandler };
         var client = new HttpClient(handler) { BaseAddress = new Uri("https://tenant.example/api/v2/") };
         return (time, new UsersClient(client, time));
     }

@@ -18,7 +18,7 @@ public sealed class RateLimitPacerTests
 
         for (var i = 0; i < 100 && !tasks.All(t => t.IsCompleted); i++)
         {
-            await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(100));
+            await harness.StepAsync(TimeSpan.FromMilliseconds(100));
         }
 
         var admitted = (await Task.WhenAll(tasks)).Select(at => (at - start).TotalSeconds).Order().ToList();
@@ -39,7 +39,7 @@ public sealed class RateLimitPacerTests
 
         for (var i = 0; i < 40 && !tasks.All(t => t.IsCompleted); i++)
         {
-            await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(250));
+            await harness.StepAsync(TimeSpan.FromMilliseconds(250));
         }
 
         var admitted = (await Task.WhenAll(tasks)).Select(at => (at - start).TotalSeconds).ToList();
@@ -67,7 +67,7 @@ public sealed class RateLimitPacerTests
         Assert.Equal(PacingRejection.Message, refused.ApiMessage);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.RateLimit?.RetryAfter);
         Assert.False(queued.IsCompleted);
-        await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(500));
+        await harness.StepAsync(TimeSpan.FromMilliseconds(500));
         Assert.Equal(now.AddMilliseconds(500), await queued);
     }
 
@@ -104,13 +104,13 @@ public sealed class RateLimitPacerTests
         var harness = new PacerHarness("free");
         await harness.SaveAsync("busy");
         await harness.SaveAsync("busy");
+        // Queuing is synchronous: the busy user's four saves are ahead of the other user's when it arrives.
         var busy = Enumerable.Range(0, 4).Select(_ => harness.SaveAsync("busy")).ToList();
-        await Task.Delay(20);
         var other = harness.SaveAsync("other");
 
         for (var i = 0; i < 20 && !other.IsCompleted; i++)
         {
-            await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(500));
+            await harness.StepAsync(TimeSpan.FromMilliseconds(500));
         }
 
         await other.WaitAsync(TimeSpan.FromSeconds(30));
@@ -131,7 +131,7 @@ public sealed class RateLimitPacerTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(500));
+        await harness.StepAsync(TimeSpan.FromMilliseconds(500));
         Assert.Equal(start.AddMilliseconds(500), await next.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
@@ -146,11 +146,11 @@ public sealed class RateLimitPacerTests
         await harness.Pacer.ObserveAsync(group!, tooMany, TimeSpan.Zero, CancellationToken.None);
         var waiting = harness.SaveAsync("b");
 
-        await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(2900));
+        await harness.StepAsync(TimeSpan.FromMilliseconds(2900));
         Assert.False(waiting.IsCompleted);
         for (var i = 0; i < 5 && !waiting.IsCompleted; i++)
         {
-            await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(100));
+            await harness.StepAsync(TimeSpan.FromMilliseconds(100));
         }
 
         Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(30)) >= reset);
@@ -170,10 +170,10 @@ public sealed class RateLimitPacerTests
         // Learned: 2 burst at 2/s, and the tenant has at most 1 token left (0 remaining + 1 for the refill in flight).
         await harness.SaveAsync("b");
         var queued = harness.SaveAsync("c");
-        await Task.Delay(20);
+        await harness.SettledAsync();
         Assert.False(queued.IsCompleted);
         var start = harness.Time.GetUtcNow();
-        await PacerHarness.StepAsync(harness.Time, TimeSpan.FromMilliseconds(500));
+        await harness.StepAsync(TimeSpan.FromMilliseconds(500));
         Assert.Equal(start.AddMilliseconds(500), await queued.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 }

@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Profiles.Core.Data;
 using Profiles.Core.Pacing;
 using Profiles.Core.Tests.Infrastructure;
+using Profiles.Core.Persistence;
 
 namespace Profiles.Core.Tests.Pacing;
 
-/// <summary>Two portal instances (two pacers, each with its own coordinator and connections) on one SQLite file.</summary>
-public sealed class SharedPacingTests : IDisposable
+/// <summary>Two portal instances (two pacers, each with its own coordinator and connections) on one portal database, SQLite
+/// and PostgreSQL.</summary>
+public abstract class SharedPacingTests : IDisposable
 {
-    private readonly SqliteFile _database = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly PortalTestDatabase _database;
+    private readonly FakeTimeProvider _time = new(FakeClock.Start);
 
-    public SharedPacingTests()
+    protected SharedPacingTests(PortalDatabaseProvider provider)
     {
+        _database = PortalTestDatabase.Create(provider);
         using var db = _database.CreateDbContext();
         db.Database.Migrate();
     }
@@ -29,11 +31,11 @@ public sealed class SharedPacingTests : IDisposable
         await first.Pacer.ObserveAsync(group!, tooMany, TimeSpan.Zero, CancellationToken.None);
         var waiting = second.SaveAsync("b");
 
-        await PacerHarness.StepAsync(_time, TimeSpan.FromMilliseconds(1900), settleMs: 100);
+        await PacerHarness.StepAsync(TimeSpan.FromMilliseconds(1900), first, second);
         Assert.False(waiting.IsCompleted);
         for (var i = 0; i < 10 && !waiting.IsCompleted; i++)
         {
-            await PacerHarness.StepAsync(_time, TimeSpan.FromMilliseconds(100), settleMs: 100);
+            await PacerHarness.StepAsync(TimeSpan.FromMilliseconds(100), first, second);
         }
 
         Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(30)) >= reset);
@@ -52,7 +54,7 @@ public sealed class SharedPacingTests : IDisposable
 
         for (var i = 0; i < 80 && !tasks.All(t => t.IsCompleted); i++)
         {
-            await PacerHarness.StepAsync(_time, TimeSpan.FromMilliseconds(100), settleMs: 60);
+            await PacerHarness.StepAsync(TimeSpan.FromMilliseconds(100), first, second);
         }
 
         var admitted = (await Task.WhenAll(tasks)).Select(at => (at - start).TotalSeconds).Order().ToList();
@@ -86,4 +88,8 @@ public sealed class SharedPacingTests : IDisposable
         var options = new PacerHarness(plan, _time).Options;
         return new PacerHarness(plan, _time, new DatabaseRateLimitCoordinator(_database, _time, options));
     }
+
+    public sealed class OnSqlite() : SharedPacingTests(PortalDatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SharedPacingTests(PortalDatabaseProvider.Postgres);
 }

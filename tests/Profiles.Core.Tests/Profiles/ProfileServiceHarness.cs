@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -12,12 +11,12 @@ using Profiles.Core.Tests.Infrastructure;
 
 namespace Profiles.Core.Tests.Profiles;
 
-/// <summary>A <see cref="ProfileService"/> over a mocked <see cref="IUsersClient"/> and a real memory cache.</summary>
+/// <summary>A <see cref="ProfileService"/> over a mocked <see cref="IUsersClient"/> and the real (in-memory) profile cache.</summary>
 public sealed class ProfileServiceHarness : IDisposable
 {
     public const string UserId = Fixtures.DatabaseUserId;
 
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly TestCaches _caches = new();
 
     public ProfileServiceHarness(string userJson, PreferencesOptions? preferences = null, ProfileOptions? profileOptions = null)
     {
@@ -29,22 +28,25 @@ public sealed class ProfileServiceHarness : IDisposable
                 SentRequests.Add(request);
                 return Apply(Parse(userJson), request);
             });
-        Service = new ProfileService(Users.Object, _cache, Options.Create(new ManagementApiOptions()), Options.Create(profileOptions ?? new ProfileOptions()),
+        Service = new ProfileService(Users.Object, _caches.Profiles(), Options.Create(new ManagementApiOptions()), Options.Create(profileOptions ?? new ProfileOptions()),
             Options.Create(preferences ?? new PreferencesOptions()), new PreferenceValidator(), Time, NullLogger<ProfileService>.Instance);
     }
 
     public Mock<IUsersClient> Users { get; } = new(MockBehavior.Strict);
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(FakeClock.Start);
 
     public ProfileService Service { get; }
+
+    /// <summary>The profile cache over the same memory cache as <see cref="Service"/>.</summary>
+    public ProfileCache Cache => _caches.Profiles();
 
     /// <summary>PATCH bodies as JSON, in order.</summary>
     public List<string> Sent { get; } = [];
 
     public List<UserUpdateRequest> SentRequests { get; } = [];
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose() => _caches.Dispose();
 
     public static Auth0User Parse(string json) => JsonSerializer.Deserialize(json, ManagementJsonContext.Default.Auth0User)!;
 

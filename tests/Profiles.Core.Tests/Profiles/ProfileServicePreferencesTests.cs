@@ -34,8 +34,8 @@ public sealed class ProfileServicePreferencesTests
 
         Assert.True(result.Succeeded);
         Assert.Equal("""{"user_metadata":{"language":"fr"}}""", Assert.Single(harness.Sent));
-        Assert.Equal("fr", (string?)result.Profile!.UserMetadata["language"]);
-        Assert.Equal("keep", (string?)result.Profile.UserMetadata["internal"]);
+        Assert.Equal("fr", (string?)result.Value!.UserMetadata["language"]);
+        Assert.Equal("keep", (string?)result.Value!.UserMetadata["internal"]);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ProfileServicePreferencesTests
 
         var result = await harness.Service.UpdatePreferencesAsync(UserId, new Dictionary<string, string?> { ["language"] = "en" }, CancellationToken.None);
 
-        Assert.True(result.NothingChanged);
+        Assert.Equal(ProfileSuccessCodes.NothingChanged, result.Code);
         Assert.Empty(harness.Sent);
     }
 
@@ -79,7 +79,7 @@ public sealed class ProfileServicePreferencesTests
 
         Assert.True(withdrawn.Succeeded);
         Assert.Equal("""{"user_metadata":{"newsletter":false,"newsletter_consent_at":null}}""", withdrawing.Sent[0]);
-        Assert.False(withdrawn.Profile!.UserMetadata.ContainsKey("newsletter_consent_at"));
+        Assert.False(withdrawn.Value!.UserMetadata.ContainsKey("newsletter_consent_at"));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ProfileServicePreferencesTests
 
         var result = await harness.Service.UpdatePreferencesAsync(UserId, new Dictionary<string, string?> { ["language"] = "en" }, CancellationToken.None);
 
-        Assert.True(result.NothingChanged);
+        Assert.Equal(ProfileSuccessCodes.NothingChanged, result.Code);
     }
 
     [Fact]
@@ -99,8 +99,8 @@ public sealed class ProfileServicePreferencesTests
 
         var result = await harness.Service.UpdatePreferencesAsync(UserId, new Dictionary<string, string?> { ["language"] = "en", ["bio"] = new string('b', 300) }, CancellationToken.None);
 
-        Assert.Equal(ProfileErrorCodes.PreferencesTooLarge, result.Error!.Code);
-        Assert.Equal([200], result.Error.Arguments);
+        Assert.Equal(ProfileErrorCodes.PreferencesTooLarge, result.Code);
+        Assert.Equal([200], result.Arguments);
         Assert.Empty(harness.Sent);
     }
 
@@ -111,8 +111,8 @@ public sealed class ProfileServicePreferencesTests
 
         var result = await harness.Service.UpdatePreferencesAsync(UserId, new Dictionary<string, string?> { ["language"] = "de", ["shoe_size"] = "99" }, CancellationToken.None);
 
-        Assert.Equal(ProfileErrorCodes.PreferenceInvalidChoice, result.FieldErrors["language"].Code);
-        Assert.Equal(ProfileErrorCodes.PreferenceOutOfRange, result.FieldErrors["shoe_size"].Code);
+        Assert.Equal(ProfileErrorCodes.PreferenceInvalidChoice, result.FieldErrors.Single(e => e.Field == "language").Code);
+        Assert.Equal(ProfileErrorCodes.PreferenceOutOfRange, result.FieldErrors.Single(e => e.Field == "shoe_size").Code);
         harness.Users.VerifyNoOtherCalls();
     }
 

@@ -40,11 +40,11 @@ public sealed class ProfileServiceProfileTests
         var result = await harness.Service.UpdateProfileAsync(UserId, Edit(current) with { Nickname = "  Chuck  ", FamilyName = "" }, CancellationToken.None);
 
         Assert.True(result.Succeeded);
-        Assert.False(result.NothingChanged);
+        Assert.NotEqual(ProfileSuccessCodes.NothingChanged, result.Code);
         Assert.Equal("""{"nickname":"Chuck","family_name":null}""", Assert.Single(harness.Sent));
-        Assert.Equal("Chuck", result.Profile!.Nickname);
-        Assert.Null(result.Profile.FamilyName);
-        Assert.Same(result.Profile, await harness.Service.GetProfileAsync(UserId, CancellationToken.None));
+        Assert.Equal("Chuck", result.Value!.Nickname);
+        Assert.Null(result.Value!.FamilyName);
+        Assert.Same(result.Value, await harness.Service.GetProfileAsync(UserId, CancellationToken.None));
         harness.Users.Verify(users => users.GetAsync(UserId, null, It.IsAny<CancellationToken>()), Times.Once);
         harness.Users.Verify(users => users.UpdateAsync(UserId, It.IsAny<Core.Management.Models.UserUpdateRequest>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Null(harness.SentRequests[0].AppMetadata);
@@ -59,7 +59,7 @@ public sealed class ProfileServiceProfileTests
         var result = await harness.Service.UpdateProfileAsync(UserId, Edit(current) with { Name = " " + current.Name + " " }, CancellationToken.None);
 
         Assert.True(result.Succeeded);
-        Assert.True(result.NothingChanged);
+        Assert.Equal(ProfileSuccessCodes.NothingChanged, result.Code);
         Assert.Empty(harness.Sent);
     }
 
@@ -84,7 +84,7 @@ public sealed class ProfileServiceProfileTests
         var result = await harness.Service.UpdateProfileAsync(UserId, edit, CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.Equal(code, result.FieldErrors[field].Code);
+        Assert.Equal(code, result.FieldErrors.Single(e => e.Field == field).Code);
         Assert.Single(result.FieldErrors);
         harness.Users.VerifyNoOtherCalls();
     }
@@ -113,7 +113,7 @@ public sealed class ProfileServiceProfileTests
         Assert.True(current.HasDatabaseIdentity);
         Assert.Equal("12345678", current.Identities[0].UserId);
         Assert.Equal("second@example.com", current.Identities[1].Email);
-        Assert.Equal(ProfileErrorCodes.ReadOnly, result.Error!.Code);
+        Assert.Equal(ProfileErrorCodes.ReadOnly, result.Code);
         Assert.Empty(harness.Sent);
     }
 
@@ -148,7 +148,7 @@ public sealed class ProfileServiceProfileTests
 
         var result = await harness.Service.UpdateProfileAsync(UserId, new ProfileEdit("New", null, null, null, null), CancellationToken.None);
 
-        Assert.Equal(expected, result.Error!.Code);
+        Assert.Equal(expected, result.Code);
     }
 
     [Fact]
@@ -160,9 +160,9 @@ public sealed class ProfileServiceProfileTests
 
         var result = await harness.Service.UpdateProfileAsync(UserId, new ProfileEdit("New", null, null, null, null), CancellationToken.None);
 
-        Assert.Equal(ProfileErrorCodes.RateLimited, result.Error!.Code);
+        Assert.Equal(ProfileErrorCodes.RateLimited, result.Code);
         Assert.Equal(TimeSpan.FromSeconds(7.2), result.RetryAfter);
-        Assert.Equal([8], result.Error.Arguments);
+        Assert.Equal([8], result.Arguments);
     }
 
     [Fact]

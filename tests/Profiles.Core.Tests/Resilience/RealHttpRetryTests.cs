@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public sealed class RealHttpRetryTests
         tokens.Setup(provider => provider.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("token-1");
         var pipeline = new ManagementResiliencePipeline(Options.Create(new ManagementApiOptions()), TimeProvider.System, NullLogger<ManagementResiliencePipeline>.Instance);
         using var socketHandler = new SocketsHttpHandler();
-        using var http = new HttpClient(new ManagementResilienceHandler(pipeline) { InnerHandler = new ManagementTokenHandler(tokens.Object) { InnerHandler = socketHandler } })
+        using var http = new HttpClient(new ResilienceHandler(pipeline.Build()) { InnerHandler = new ManagementTokenHandler(tokens.Object) { InnerHandler = socketHandler } })
         {
             BaseAddress = new Uri(address + "/api/v2/"),
         };

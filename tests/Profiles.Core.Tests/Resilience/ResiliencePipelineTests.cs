@@ -45,7 +45,7 @@ public sealed class ResiliencePipelineTests
     [Fact]
     public async Task Retry_after_is_preferred_over_reset()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(FakeClock.Start);
         using var harness = new ManagementHarness(new StubHandler(RateLimited(1, time.GetUtcNow().AddSeconds(9)), Ok));
         var start = harness.Time.GetUtcNow();
 
@@ -58,7 +58,7 @@ public sealed class ResiliencePipelineTests
     public async Task Reset_is_used_when_retry_after_is_missing()
     {
         // The harness clock starts on a whole second, so the reset instant is exact.
-        var resetAt = new FakeTimeProvider().GetUtcNow().AddSeconds(3);
+        var resetAt = new FakeTimeProvider(FakeClock.Start).GetUtcNow().AddSeconds(3);
         using var harness = new ManagementHarness(new StubHandler(RateLimited(reset: resetAt), Ok));
         var start = harness.Time.GetUtcNow();
 
@@ -218,8 +218,10 @@ public sealed class ResiliencePipelineTests
     [Fact]
     public async Task Caller_cancellation_is_not_turned_into_an_api_error()
     {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stub = new StubHandler(async (_, token) =>
         {
+            reached.SetResult();
             await Task.Delay(Timeout.Infinite, token);
             return Ok();
         });
@@ -227,7 +229,7 @@ public sealed class ResiliencePipelineTests
         using var cancellation = new CancellationTokenSource();
 
         var call = harness.Users.GetAsync(Fixtures.DatabaseUserId, cancellationToken: cancellation.Token);
-        await Task.Delay(20);
+        await reached.Task.WaitAsync(Eventually.Deadline);
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -1,10 +1,18 @@
+using Profiles.Core.Persistence;
+using Profiles.Core.Tests.Infrastructure;
+
 namespace Profiles.Core.Tests.Security;
 
-public sealed class ActionThrottleTests : IDisposable
+public abstract class ActionThrottleTests : IDisposable
 {
     private const string Alice = "auth0|alice";
     private const string Bob = "auth0|bob";
-    private readonly PortalDatabaseFixture _db = new();
+    private readonly PortalDatabaseFixture _db;
+
+    protected ActionThrottleTests(PortalDatabaseProvider provider)
+    {
+        _db = new PortalDatabaseFixture(provider);
+    }
 
     public void Dispose() => _db.Dispose();
 
@@ -75,4 +83,8 @@ public sealed class ActionThrottleTests : IDisposable
 
         Assert.True((await portal.Throttle.TryAcquireAsync(Alice, "reset", TimeSpan.FromMinutes(1), default)).Allowed);
     }
+
+    public sealed class OnSqlite() : ActionThrottleTests(PortalDatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ActionThrottleTests(PortalDatabaseProvider.Postgres);
 }

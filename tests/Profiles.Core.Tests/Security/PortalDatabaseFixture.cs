@@ -1,20 +1,21 @@
-using Profiles.Core.Data;
+using Profiles.Core.Activity;
+using Profiles.Core.Persistence;
 using Profiles.Core.Security;
 using Profiles.Core.Tests.Infrastructure;
-using Profiles.Core.Tests.Pacing;
 
 namespace Profiles.Core.Tests.Security;
 
-/// <summary>A migrated portal database file and a fake clock; <see cref="NewInstance"/> builds the services a fresh portal
+/// <summary>A migrated portal database (on the given provider) and a fake clock; <see cref="NewInstance"/> builds the services a fresh portal
 /// process would (new key cache, new throttle), so tests can check what survives a restart.</summary>
 public sealed class PortalDatabaseFixture : IDisposable
 {
-    public PortalDatabaseFixture()
+    public PortalDatabaseFixture(PortalDatabaseProvider provider)
     {
+        File = PortalTestDatabase.Create(provider);
         PortalDatabase.MigrateAsync(File, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    public SqliteFile File { get; } = new();
+    public PortalTestDatabase File { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 

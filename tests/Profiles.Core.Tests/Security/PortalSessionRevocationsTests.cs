@@ -1,9 +1,17 @@
+using Profiles.Core.Persistence;
+using Profiles.Core.Tests.Infrastructure;
+
 namespace Profiles.Core.Tests.Security;
 
-public sealed class PortalSessionRevocationsTests : IDisposable
+public abstract class PortalSessionRevocationsTests : IDisposable
 {
     private const string Alice = "auth0|alice";
-    private readonly PortalDatabaseFixture _db = new();
+    private readonly PortalDatabaseFixture _db;
+
+    protected PortalSessionRevocationsTests(PortalDatabaseProvider provider)
+    {
+        _db = new PortalDatabaseFixture(provider);
+    }
 
     public void Dispose() => _db.Dispose();
 
@@ -46,4 +54,38 @@ public sealed class PortalSessionRevocationsTests : IDisposable
         using var second = _db.NewInstance();
         Assert.True(await second.Revocations.IsRevokedAsync(Alice, "current", signedIn, default));
     }
+
+    [Fact]
+    public async Task A_signed_out_session_ends_for_good_and_the_users_other_sessions_live()
+    {
+        var signedIn = _db.Clock.GetUtcNow();
+        using (var first = _db.NewInstance())
+        {
+            await first.Revocations.EndSessionAsync(Alice, "laptop", signedIn.AddHours(12), default);
+            // A second tab signing out of the same session changes nothing.
+            await first.Revocations.EndSessionAsync(Alice, "laptop", signedIn.AddHours(12), default);
+        }
+
+        using var second = _db.NewInstance();
+        Assert.True(await second.Revocations.IsRevokedAsync(Alice, "laptop", signedIn, default));
+        Assert.False(await second.Revocations.IsRevokedAsync(Alice, "phone", signedIn, default));
+        Assert.False(await second.Revocations.IsRevokedAsync(Alice, null, signedIn, default));
+    }
+
+    [Fact]
+    public async Task Ended_sessions_are_forgotten_once_their_cookies_cannot_be_used_anyway()
+    {
+        using var portal = _db.NewInstance();
+        await portal.Revocations.EndSessionAsync(Alice, "old", _db.Clock.GetUtcNow().AddHours(1), default);
+
+        _db.Clock.Advance(TimeSpan.FromHours(2));
+        await portal.Revocations.EndSessionAsync(Alice, "new", _db.Clock.GetUtcNow().AddHours(1), default);
+
+        Assert.False(await portal.Revocations.IsRevokedAsync(Alice, "old", _db.Clock.GetUtcNow(), default));
+        Assert.True(await portal.Revocations.IsRevokedAsync(Alice, "new", _db.Clock.GetUtcNow(), default));
+    }
+
+    public sealed class OnSqlite() : PortalSessionRevocationsTests(PortalDatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : PortalSessionRevocationsTests(PortalDatabaseProvider.Postgres);
 }

@@ -3,6 +3,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
 
@@ -12,7 +15,9 @@ namespace Profiles.EndToEnd.Tests.Infrastructure;
 /// The real portal on Kestrel (127.0.0.1, a free port) against an in-memory local tenant, registered as the tenant's
 /// client with its exact callback and logout URLs — the same wiring as the embedded default, with fresh data per fixture.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime
+/// <param name="clock">When given, the tenant and the portal share this clock, so a test can age a sign-in without waiting.</param>
+/// <param name="settings">Extra portal settings for a test class (e.g. a support contact, required terms), applied over the defaults.</param>
+public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private const string ClientId = "e2e-portal";
     private WebApplicationFactory<Program>? _factory;
@@ -20,6 +25,7 @@ public sealed class PortalServer : IAsyncLifetime
     public EmbeddedLocalTenant Tenant { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
+
 
     /// <summary>The portal's own SQLite database (fresh per fixture).</summary>
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"profiles-e2e-{Guid.NewGuid():N}.db");
@@ -37,11 +43,11 @@ public sealed class PortalServer : IAsyncLifetime
                 ClientId = ClientId,
                 ClientSecret = secret,
                 Name = "Profiles portal (browser tests)",
-                Callbacks = [BaseUrl + "/signin-auth0", BaseUrl + Profiles.Web.Authentication.Linking.LinkAuthentication.CallbackPath],
+                Callbacks = [BaseUrl + "/signin-auth0", BaseUrl + Profiles.Web.SignInMethods.LinkAuthentication.CallbackPath],
                 AllowedLogoutUrls = [BaseUrl + "/"],
                 ManagementScopes = [.. Profiles.Web.Hosting.EmbeddedTenantBootstrap.ManagementScopes],
             });
-        });
+        }, timeProvider: clock);
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -57,11 +63,26 @@ public sealed class PortalServer : IAsyncLifetime
             builder.UseSetting("Profiles:Email:Delivery", "LocalTenantOutbox");
             builder.UseSetting("Profiles:Email:OutboxUrl", Tenant.BaseUrl);
             builder.UseSetting("Profiles:Email:From", "Profiles (browser tests) <no-reply@profiles.invalid>");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                builder.UseSetting(key, value);
+            }
+
+            if (clock is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            }
         });
         // UseKestrel(port) alone leaves Kestrel on its default address here; the urls setting is what binds.
         factory.UseKestrel();
         factory.StartServer();
         _factory = factory;
+
+        // A cold portal's first sign-in fetches the tenant's discovery document and keys and compiles the sign-in path; do it
+        // once here, so no browser test spends its own timeout on it.
+        using var warmUp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(120) };
+        (await warmUp.GetAsync(BaseUrl + "/health/ready")).Dispose();
+        (await warmUp.GetAsync(BaseUrl + "/account/login")).Dispose();
     }
 
     public async Task DisposeAsync()

@@ -73,9 +73,10 @@ public sealed partial class EmailJourneyBrowserTests(BrowserFixture browser) : I
         var page = await context.NewPageAsync();
         await page.GotoAsync(_portal.BaseUrl + "/");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Continue with Google" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue as Carol Social (carol@gmail.example)" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(_portal.BaseUrl, StringComparison.Ordinal));
+        // The portal passes its language (French here) to the tenant as ui_locales, so the login pages are in French too.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continuer avec Google" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer en tant que Carol Social (carol@gmail.example)" }).ClickAsync();
+        await Navigation.ArriveAtAsync(page, _portal.BaseUrl);
 
         await page.GotoAsync(_portal.BaseUrl + "/security/email");
         await Assertions.Expect(page.Locator("#provider-email-notice")).ToContainTextAsync("Google");

@@ -29,13 +29,13 @@ public sealed class LinkingJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("Sign-in method to link").SelectOptionAsync("github");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.StartsWith(_portal.Tenant.BaseUrl + "/login/social/github", StringComparison.Ordinal));
+        await Navigation.ArriveAtAsync(page, _portal.Tenant.BaseUrl + "/login/social/github");
         await page.GetByLabel("Provider user id").FillAsync("alice-octocat");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Email address" }).FillAsync("alice@github.example");
         await page.GetByLabel("Full name").FillAsync("Alice on GitHub");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(_portal.BaseUrl + "/signinmethods/link");
+        await Navigation.ArriveAtExactlyAsync(page, _portal.BaseUrl + "/signinmethods/link");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Link this account?" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("alice@github.example");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("discards its own profile settings");
@@ -44,7 +44,7 @@ public sealed class LinkingJourneyTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Single(_portal.Tenant.Store.Read(d => d.FindUser(AliceId)!.Identities.ToList()));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Link this account" }).ClickAsync();
-        await page.WaitForURLAsync(_portal.BaseUrl + "/signinmethods");
+        await Navigation.ArriveAtExactlyAsync(page, _portal.BaseUrl + "/signinmethods");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("GitHub is now linked");
         await Assertions.Expect(page.Locator("li.sign-in-method")).ToHaveCountAsync(2);
         await Accessibility.AssertNoViolationsAsync(page);
@@ -75,7 +75,7 @@ public sealed class LinkingJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Unlink GitHub" }).ClickAsync();
 
-        await page.WaitForURLAsync(_portal.BaseUrl + "/signinmethods");
+        await Navigation.ArriveAtExactlyAsync(page, _portal.BaseUrl + "/signinmethods");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("was unlinked");
         await Assertions.Expect(page.Locator("li.sign-in-method")).ToHaveCountAsync(1);
         Assert.Single(_portal.Tenant.Store.Read(d => d.FindUser(daveId)!.Identities.ToList()));

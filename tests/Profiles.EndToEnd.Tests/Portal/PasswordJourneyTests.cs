@@ -46,7 +46,7 @@ public sealed class PasswordJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Screenshots.TakeAsync(page, "password");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(_portal.BaseUrl + "/");
+        await Navigation.ArriveAtExactlyAsync(page, _portal.BaseUrl + "/");
         await portal.SignInAsync("alice@example.com", NewPassword);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account overview" })).ToBeVisibleAsync();
 
@@ -70,11 +70,11 @@ public sealed class PasswordJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(_portal.BaseUrl + "/");
+        await Navigation.ArriveAtExactlyAsync(page, _portal.BaseUrl + "/");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue with Google" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue as Carol Social" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(_portal.BaseUrl, StringComparison.Ordinal));
+        await Navigation.ArriveAtAsync(page, _portal.BaseUrl);
         await portal.OpenAsync("Password");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Why there is no password here" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("You sign in with Google.")).ToBeVisibleAsync();

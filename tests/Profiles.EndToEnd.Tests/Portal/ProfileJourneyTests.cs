@@ -65,7 +65,7 @@ public sealed class ProfileJourneyTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(metadata["larger_text"]!.GetValue<bool>());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await page.WaitForURLAsync(_portal.BaseUrl + "/");
+        await Navigation.ArriveAtExactlyAsync(page, _portal.BaseUrl + "/");
         await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Se connecter" })).ToBeVisibleAsync();
         var cookies = await context.CookiesAsync([_portal.BaseUrl]);
         Assert.DoesNotContain(cookies, c => c.Name is "profiles" or "__Host-profiles");
@@ -119,7 +119,7 @@ public sealed class ProfileJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue with Google" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue as Carol Social (carol@gmail.example)" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(_portal.BaseUrl, StringComparison.Ordinal));
+        await Navigation.ArriveAtAsync(page, _portal.BaseUrl);
 
         await page.GotoAsync(_portal.BaseUrl + "/profile");
         await Assertions.Expect(page.GetByText("You sign in with", new() { Exact = false }).First).ToBeVisibleAsync();

@@ -103,15 +103,19 @@ public sealed class AuthorizeTests(TenantFixture fixture) : IClassFixture<Tenant
     [Fact]
     public async Task Reauthentication_keeps_the_sid_and_moves_auth_time()
     {
-        using var browser = new TenantBrowser(fixture);
+        // auth_time counts whole seconds: the tenant's clock moves one on between the two sign-ins. It starts at the real time
+        // because the ID tokens are validated against the real clock.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var tenant = await TenantFixture.StartAsync(clock: clock);
+        using var browser = new TenantBrowser(tenant);
         var first = await browser.LoginAsync(TenantBrowser.AuthorizeUrl(), "frank@example.com", "Frank-demo-2026");
         var (_, firstTokens) = await browser.ExchangeAsync(first["code"]);
-        var firstToken = await TokenValidation.ValidateIdTokenAsync(fixture, firstTokens.GetProperty("id_token").GetString()!);
-        await Task.Delay(1100);
+        var firstToken = await TokenValidation.ValidateIdTokenAsync(tenant, firstTokens.GetProperty("id_token").GetString()!);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         var second = await browser.LoginAsync(TenantBrowser.AuthorizeUrl("max_age=0"), "frank@example.com", "Frank-demo-2026");
         var (_, secondTokens) = await browser.ExchangeAsync(second["code"]);
-        var secondToken = await TokenValidation.ValidateIdTokenAsync(fixture, secondTokens.GetProperty("id_token").GetString()!);
+        var secondToken = await TokenValidation.ValidateIdTokenAsync(tenant, secondTokens.GetProperty("id_token").GetString()!);
         Assert.Equal(firstToken.GetPayloadValue<string>("sid"), secondToken.GetPayloadValue<string>("sid"));
         Assert.True(secondToken.GetPayloadValue<long>("auth_time") > firstToken.GetPayloadValue<long>("auth_time"));
     }

@@ -61,7 +61,7 @@ public sealed class ClientCredentialsTests(TenantFixture fixture) : IClassFixtur
 
     [Theory]
     [InlineData("https://elsewhere.example/api/", "Service not enabled within domain: https://elsewhere.example/api/")]
-    [InlineData(null, "Client has not been granted scopes: read:clients")]
+    [InlineData(null, "Client has not been granted scopes: create:clients")]
     public async Task Wrong_audience_or_ungranted_scope_is_access_denied(string? audience, string description)
     {
         var fields = new Dictionary<string, string>
@@ -73,7 +73,7 @@ public sealed class ClientCredentialsTests(TenantFixture fixture) : IClassFixtur
         };
         if (audience is null)
         {
-            fields["scope"] = "read:users read:clients";
+            fields["scope"] = "read:users create:clients";
         }
 
         using var form = new FormUrlEncodedContent(fields);

@@ -1,8 +1,8 @@
 namespace Profiles.LocalTenant.Tests.Authentication;
 
 /// <summary>
-/// Auth0's discovery document as the ASP.NET Core SDK's integration tests record it (reference/auth0-fixtures/aspnetcore_wellknownconfig.json,
-/// from auth0/auth0-aspnetcore-authentication @ 81cca7b0). Kept inline so the test does not depend on where the reference folder lives.
+/// Auth0's discovery document as the ASP.NET Core SDK's integration tests record it (file aspnetcore_wellknownconfig.json
+/// in auth0/auth0-aspnetcore-authentication @ 81cca7b0), kept inline.
 /// </summary>
 internal static class RecordedDiscovery
 {

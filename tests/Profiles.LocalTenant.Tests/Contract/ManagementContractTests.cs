@@ -103,6 +103,41 @@ public class ManagementContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task User_list_and_search_match_the_document()
+    {
+        using var list = await _api.GetAsync("api/v2/users");
+        var users = await ContractAssert.MatchesAsync(Doc, list, "/users", HttpStatusCode.OK);
+        Assert.Equal(6, users!.AsArray().Count);
+
+        using var search = await _api.GetAsync("api/v2/users?search_engine=v3&include_totals=true&per_page=2&sort=email:1&q=" +
+            Uri.EscapeDataString("identities.connection:\"Username-Password-Authentication\" AND email_verified:true"));
+        var page = await ContractAssert.MatchesAsync(Doc, search, "/users", HttpStatusCode.OK);
+        Assert.Equal(2, page!["users"]!.AsArray().Count);
+
+        using var bad = await _api.GetAsync("api/v2/users?q=" + Uri.EscapeDataString("email:(a"));
+        await ContractAssert.ManagementErrorAsync(bad, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task User_blocks_match_the_document()
+    {
+        using var byIdentifier = await _api.GetAsync("api/v2/user-blocks?identifier=alice%40example.com");
+        var blocks = await ContractAssert.MatchesAsync(Doc, byIdentifier, "/user-blocks", HttpStatusCode.OK);
+        Assert.Empty(blocks!["blocked_for"]!.AsArray());
+
+        using var byUser = await _api.GetAsync("api/v2/user-blocks/" + Uri.EscapeDataString(TenantFixture.AliceId) + "?consider_brute_force_enablement=true");
+        await ContractAssert.MatchesAsync(Doc, byUser, "/user-blocks/{id}", HttpStatusCode.OK);
+
+        using var unblockIdentifier = await _api.DeleteAsync("api/v2/user-blocks?identifier=alice%40example.com");
+        Assert.Equal(HttpStatusCode.NoContent, unblockIdentifier.StatusCode);
+        using var unblockUser = await _api.DeleteAsync("api/v2/user-blocks/" + Uri.EscapeDataString(TenantFixture.AliceId));
+        Assert.Equal(HttpStatusCode.NoContent, unblockUser.StatusCode);
+
+        using var missing = await _api.GetAsync("api/v2/user-blocks/auth0%7C000000000000000000000000");
+        await ContractAssert.ManagementErrorAsync(missing, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Errors_use_auth0s_error_body_everywhere()
     {
         using var missing = await _api.GetAsync(ManagementHttp.UserPath("auth0|000000000000000000000000"));
@@ -133,7 +168,8 @@ public class ManagementContractTests : IAsyncLifetime
             ("/users-by-email", "get", 200), ("/users/{id}/identities", "post", 201), ("/users/{id}/identities/{provider}/{user_id}", "delete", 200),
             ("/jobs/verification-email", "post", 201), ("/jobs/{id}", "get", 200), ("/tickets/password-change", "post", 201),
             ("/tickets/email-verification", "post", 201), ("/users/{user_id}/sessions", "get", 200), ("/users/{user_id}/sessions", "delete", 202),
-            ("/grants", "get", 200), ("/grants/{id}", "delete", 204), ("/grants", "delete", 204),
+            ("/grants", "get", 200), ("/grants/{id}", "delete", 204), ("/grants", "delete", 204), ("/users", "get", 200),
+            ("/user-blocks", "get", 200), ("/user-blocks", "delete", 204), ("/user-blocks/{id}", "get", 200), ("/user-blocks/{id}", "delete", 204),
         ];
         Assert.All(operations, o => Assert.True(Doc.Documents(o.Path, o.Method, o.Status), $"{o.Method} {o.Path} {o.Status}"));
     }

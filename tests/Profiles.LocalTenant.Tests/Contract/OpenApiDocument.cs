@@ -82,10 +82,10 @@ public sealed class OpenApiDocument
         {
             if (schema[keyword] is JsonArray alternatives)
             {
-                var matches = alternatives.Count(a => Validate(value, a!).Count == 0);
-                if (matches == 0 || (keyword == "oneOf" && matches > 1 && !AlternativesOverlapByDesign(alternatives)))
+                var matching = alternatives.Where(a => Validate(value, a!).Count == 0).Select(a => a!).ToList();
+                if (matching.Count == 0 || (keyword == "oneOf" && matching.Count > 1 && !AlternativesOverlapByDesign(matching)))
                 {
-                    errors.Add($"{path}: matches {matches} of the {keyword} alternatives");
+                    errors.Add($"{path}: matches {matching.Count} of the {keyword} alternatives");
                 }
             }
         }
@@ -155,9 +155,20 @@ public sealed class OpenApiDocument
         }
     }
 
-    // Auth0's document declares some oneOf alternatives that overlap (e.g. a string or an object with any properties);
-    // treating "several match" as an error would reject Auth0's own recorded responses.
-    private static bool AlternativesOverlapByDesign(JsonArray alternatives) => alternatives.Count > 1;
+    // oneOf means exactly one. Auth0's document also uses it for alternatives that overlap on purpose: open objects (any extra
+    // property allowed), where one value fits several (a token grant with PKCE fits the plain code grant too). Several matches
+    // are accepted only when every matching alternative is open like that; two closed objects (additionalProperties: false,
+    // e.g. the offset and the checkpoint page of a list) or two scalars that both fit are a violation.
+    private bool AlternativesOverlapByDesign(IEnumerable<JsonNode> matching) => matching.All(IsOpen);
+
+    private bool IsOpen(JsonNode alternative)
+    {
+        var schema = Resolve(alternative)!.AsObject();
+        var types = TypeNames(schema);
+        var additional = schema["additionalProperties"];
+        var closed = additional is JsonValue flag && flag.GetValueKind() == JsonValueKind.False;
+        return types.Count == 0 || (types.SequenceEqual(["object"]) && !closed);
+    }
 
     private JsonNode? Resolve(JsonNode? node)
     {

@@ -24,17 +24,26 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
     public const string FrankId = "auth0|64b97a87b6c808c6f9cc0006";
 
     public static readonly string[] AllManagementScopes =
-        ["read:users", "update:users", "delete:users", "create:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants"];
+        ["read:users", "update:users", "delete:users", "create:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants",
+        "read:refresh_tokens", "delete:refresh_tokens", "read:logs_users", "read:clients"];
 
     private readonly Action<LocalTenantOptions>? _configure;
     private EmbeddedLocalTenant? _tenant;
 
-    public TenantFixture() : this(null)
+    public TenantFixture() : this(null, TimeProvider.System)
     {
     }
 
     // Private: xunit requires a class fixture to have exactly one public constructor.
-    private TenantFixture(Action<LocalTenantOptions>? configure) => _configure = configure;
+    private TenantFixture(Action<LocalTenantOptions>? configure, TimeProvider clock)
+    {
+        _configure = configure;
+        Clock = clock;
+    }
+
+    /// <summary>The tenant's clock: the system clock for a class fixture, the test's own (usually a
+    /// <see cref="FakeTimeProvider"/>) when started with one.</summary>
+    public TimeProvider Clock { get; }
 
     public EmbeddedLocalTenant Tenant => _tenant ?? throw new InvalidOperationException("Fixture not started.");
 
@@ -71,9 +80,11 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
         return tokens.CreateAccessToken(PortalClientId + "@clients", urls.ManagementAudience, string.Join(' ', granted), PortalClientId);
     }
 
-    public static async Task<TenantFixture> StartAsync(Action<LocalTenantOptions>? configure = null)
+    /// <summary>A tenant for one test; pass a <see cref="FakeTimeProvider"/> as <paramref name="clock"/> to move the tenant's
+    /// time (sessions, <c>auth_time</c>, codes, tickets, rate limits) instead of waiting.</summary>
+    public static async Task<TenantFixture> StartAsync(Action<LocalTenantOptions>? configure = null, TimeProvider? clock = null)
     {
-        var fixture = new TenantFixture(configure);
+        var fixture = new TenantFixture(configure, clock ?? TimeProvider.System);
         await fixture.InitializeAsync();
         return fixture;
     }
@@ -84,7 +95,7 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
             o.DatabasePath = null;
             o.Plan = "off";
             _configure?.Invoke(o);
-        });
+        }, timeProvider: Clock);
 
     public async Task DisposeAsync()
     {

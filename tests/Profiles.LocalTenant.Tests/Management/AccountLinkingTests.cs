@@ -86,7 +86,7 @@ public sealed class AccountLinkingTests(TenantFixture tenant) : IClassFixture<Te
         var mixed = await _client.PostJsonAsync(IdentitiesPath(primary), $$"""{"link_with":"{{IdToken(TenantFixture.PortalClientId, secondary)}}","provider":"auth0"}""");
 
         Assert.StartsWith("Invalid token (link_with)", await wrongAud.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body"), StringComparison.Ordinal);
-        await garbage.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Invalid token (link_with)");
+        await garbage.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Invalid token (link_with).");
         await mixed.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body");
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(ManagementHttp.UserPath(secondary))).StatusCode);
     }

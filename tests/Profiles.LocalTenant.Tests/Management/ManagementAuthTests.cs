@@ -14,19 +14,34 @@ public sealed class ManagementAuthTests(TenantFixture tenant) : IClassFixture<Te
     private static readonly string AliceUrl = ManagementHttp.UserPath(TenantFixture.AliceId);
 
     [Fact]
-    public async Task Missing_token_is_401_invalid_token()
+    public async Task Missing_token_is_401_missing_authentication_without_an_error_code()
     {
         using var client = tenant.CreateClient();
         var response = await client.GetAsync(AliceUrl);
-        await response.ExpectErrorAsync(HttpStatusCode.Unauthorized, "invalid_token", "Invalid token.");
+        var body = await response.ExpectObjectAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("""{"statusCode":401,"error":"Unauthorized","message":"Missing authentication"}""", body.ToJsonString());
     }
 
     [Fact]
-    public async Task Malformed_token_is_401_invalid_token()
+    public async Task Another_scheme_than_bearer_is_401_missing_authentication()
     {
-        using var client = WithToken("not-a-jwt");
+        using var client = tenant.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "YTpi");
         var response = await client.GetAsync(AliceUrl);
-        await response.ExpectErrorAsync(HttpStatusCode.Unauthorized, "invalid_token", "Invalid token.");
+        var body = await response.ExpectObjectAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Missing authentication", body["message"]!.GetValue<string>());
+        Assert.Null(body["errorCode"]);
+    }
+
+    [Theory]
+    [InlineData("not-a-jwt")]
+    [InlineData("W3mBrhiXGsZZZZZZZpAz2bS6VzLhOyJ")]
+    [InlineData("a.b")]
+    public async Task A_bearer_that_is_not_a_jwt_is_400_bad_header_format(string token)
+    {
+        using var client = WithToken(token);
+        var response = await client.GetAsync(AliceUrl);
+        await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "Bearer", "Bad HTTP authentication header format");
     }
 
     [Fact]
@@ -83,6 +98,11 @@ public sealed class ManagementAuthTests(TenantFixture tenant) : IClassFixture<Te
     [InlineData("GET", "grants?user_id={alice}", "read:grants")]
     [InlineData("DELETE", "grants/abc", "delete:grants")]
     [InlineData("DELETE", "grants?user_id={alice}", "delete:grants")]
+    [InlineData("GET", "users", "read:users,read:user_idp_tokens")]
+    [InlineData("GET", "user-blocks?identifier=alice@example.com", "read:users")]
+    [InlineData("DELETE", "user-blocks?identifier=alice@example.com", "update:users")]
+    [InlineData("GET", "user-blocks/{alice}", "read:users")]
+    [InlineData("DELETE", "user-blocks/{alice}", "update:users")]
     public async Task Missing_scope_is_403_listing_the_accepted_scopes(string method, string path, string expected)
     {
         using var client = tenant.CreateManagementClient("read:logs");

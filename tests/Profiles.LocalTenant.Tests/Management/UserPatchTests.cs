@@ -74,11 +74,11 @@ public sealed class UserPatchTests(TenantFixture tenant) : IClassFixture<TenantF
     }
 
     [Theory]
-    [InlineData("""{"password":"Another-Pass-123","email":"x@example.com"}""", "Cannot update password and email together")]
-    [InlineData("""{"password":"Another-Pass-123","email_verified":true}""", "Cannot update password and email_verified together")]
-    [InlineData("""{"username":"someone","email":"x@example.com"}""", "Cannot update username and email together")]
-    [InlineData("""{"username":"someone","email_verified":true}""", "Cannot update username and email_verified together")]
-    [InlineData("""{"username":"someone","password":"Another-Pass-123"}""", "Cannot update username and password together")]
+    [InlineData("""{"password":"Another-Pass-123","email":"x@example.com"}""", "Cannot update password and email simultaneously.")]
+    [InlineData("""{"password":"Another-Pass-123","email_verified":true}""", "Cannot update password and email_verified simultaneously.")]
+    [InlineData("""{"username":"someone","email":"x@example.com"}""", "Cannot update username and email simultaneously.")]
+    [InlineData("""{"username":"someone","email_verified":true}""", "Cannot update username and email_verified simultaneously.")]
+    [InlineData("""{"username":"someone","password":"Another-Pass-123"}""", "Cannot update username and password simultaneously.")]
     public async Task Forbidden_combinations_are_400(string body, string message)
     {
         var response = await _client.PatchAsync(TenantFixture.AliceId, body);
@@ -113,10 +113,14 @@ public sealed class UserPatchTests(TenantFixture tenant) : IClassFixture<TenantF
     [Fact]
     public async Task Root_attributes_replace_and_null_unsets()
     {
-        var id = await NewUserAsync(""","given_name":"Old","family_name":"Name" """);
-        var before = await _client.GetUserAsync(id);
-        await Task.Delay(5);
-        var user = await (await _client.PatchAsync(id,
+        // A tenant of its own, on a clock this test moves, so that updated_at visibly changes without waiting.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var own = await TenantFixture.StartAsync(clock: clock);
+        using var client = own.CreateManagementClient();
+        var id = await client.CreateUserAsync(Unique("patch").ToLowerInvariant(), ""","given_name":"Old","family_name":"Name" """);
+        var before = await client.GetUserAsync(id);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var user = await (await client.PatchAsync(id,
             """{"given_name":"New","family_name":null,"nickname":"nick","picture":"https://example.com/p.png","phone_number":"+441234567890","blocked":true}"""))
             .ExpectObjectAsync(HttpStatusCode.OK);
 
@@ -164,7 +168,7 @@ public sealed class UserPatchTests(TenantFixture tenant) : IClassFixture<TenantF
     public async Task Unknown_connection_is_400()
     {
         var response = await _client.PatchAsync(TenantFixture.AliceId, """{"connection":"nope","email_verified":true}""");
-        await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Connection does not exist");
+        await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Connection does not exist.");
     }
 
     [Fact]
@@ -195,14 +199,14 @@ public sealed class UserPatchTests(TenantFixture tenant) : IClassFixture<TenantF
     public async Task Password_for_a_social_user_is_refused()
     {
         var response = await _client.PatchAsync(TenantFixture.CarolId, """{"password":"Fresh-Pass-2026"}""");
-        await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Cannot update password for non-database user");
+        await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Cannot update password for non-database user.");
     }
 
     [Fact]
     public async Task Email_of_a_social_user_cannot_change()
     {
         var response = await _client.PatchAsync(TenantFixture.CarolId, """{"email":"carol@new.example"}""");
-        await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Cannot update email for non-database user");
+        await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "invalid_body", "Cannot update email for non-database user.");
     }
 
     [Fact]

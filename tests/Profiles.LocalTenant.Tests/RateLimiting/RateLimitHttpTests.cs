@@ -11,9 +11,11 @@ public class RateLimitHttpTests
     [Fact]
     public async Task Management_requests_carry_ratelimit_headers_and_get_auth0s_429_body_when_the_bucket_is_empty()
     {
-        await using var tenant = await TenantFixture.StartAsync(o => o.Plan = "free");
+        // The tenant's clock stands still, so the reset it announces is exact however slow the machine is.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var tenant = await TenantFixture.StartAsync(o => o.Plan = "free", clock);
         using var client = tenant.CreateManagementClient();
-        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var before = clock.GetUtcNow().ToUnixTimeSeconds();
 
         using var first = await client.GetAsync($"api/v2/users/{Uri.EscapeDataString(TenantFixture.AliceId)}");
         using var second = await client.GetAsync($"api/v2/users/{Uri.EscapeDataString(TenantFixture.AliceId)}");
@@ -37,11 +39,12 @@ public class RateLimitHttpTests
     [Fact]
     public async Task Retry_after_is_sent_when_configured()
     {
+        // A still tenant clock: the bucket cannot refill between the requests however slow the machine is.
         await using var tenant = await TenantFixture.StartAsync(o =>
         {
             o.Plan = "free";
             o.SendRetryAfter = true;
-        });
+        }, new FakeTimeProvider(DateTimeOffset.UtcNow));
         using var client = tenant.CreateManagementClient();
         HttpResponseMessage? last = null;
         for (var i = 0; i < 3; i++)

@@ -9,10 +9,12 @@ public class TokenBucketTests
 {
     private static readonly RequestKind Patch = RequestKind.Classify("PATCH", "/api/v2/users/auth0|1");
 
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void Free_plan_allows_the_burst_then_refuses_until_a_token_is_refilled_by_the_millisecond()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(Start);
         var registry = Registry(time, PlanProfiles.Free);
 
         Assert.True(registry.TryAcquire(Patch, _ => "t")!.Allowed);
@@ -32,7 +34,7 @@ public class TokenBucketTests
     [Fact]
     public void Essentials_write_users_refills_once_a_second_at_200_per_minute()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(Start);
         var registry = Registry(time, PlanProfiles.Essentials);
         for (var i = 0; i < 20; i++)
         {
@@ -54,7 +56,7 @@ public class TokenBucketTests
     [Fact]
     public void Reset_is_the_unix_second_of_the_next_token_and_retry_after_is_at_least_one_second()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_250));
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_250));
         var registry = Registry(time, PlanProfiles.Essentials);
         for (var i = 0; i < 20; i++)
         {
@@ -71,7 +73,7 @@ public class TokenBucketTests
     [Fact]
     public void Essentials_groups_have_separate_buckets()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(Start);
         var registry = Registry(time, PlanProfiles.Essentials);
         for (var i = 0; i < 20; i++)
         {
@@ -90,7 +92,7 @@ public class TokenBucketTests
     [Fact]
     public void Change_password_is_keyed_by_ip_and_email_with_ten_burst_then_one_a_minute()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(Start);
         var registry = Registry(time, PlanProfiles.Enterprise);
         var kind = RequestKind.Classify("POST", "/dbconnections/change_password");
         for (var i = 0; i < 10; i++)
@@ -123,7 +125,7 @@ public class TokenBucketTests
 
     [Fact]
     public void Off_plan_limits_nothing()
-        => Assert.Null(Registry(new ManualTimeProvider(), PlanProfiles.Off).TryAcquire(Patch, _ => "t"));
+        => Assert.Null(Registry(new FakeTimeProvider(Start), PlanProfiles.Off).TryAcquire(Patch, _ => "t"));
 
     private static RateLimitRegistry Registry(TimeProvider time, string plan)
         => new(time, Options.Create(new LocalTenantOptions { Plan = plan }));

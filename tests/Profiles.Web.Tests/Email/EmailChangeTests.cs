@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
-using Profiles.Core.Security;
+using Profiles.Core.Activity;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests.Email;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Profiles.Core.Security;
+using Profiles.Core.Activity;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests.Email;

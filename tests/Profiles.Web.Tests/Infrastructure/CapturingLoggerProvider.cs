@@ -3,10 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Profiles.Web.Tests.Infrastructure;
 
-/// <summary>Keeps the portal's own log lines (category <c>Profiles.*</c>) so tests can check what is, and is not, logged.</summary>
+/// <summary>Keeps every line the portal logs (Serilog passes its events on to registered providers, rendered as its sinks
+/// render them, with their properties), so tests can check what is, and is not, logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -21,7 +22,12 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Entries.Enqueue((category, logLevel, formatter(state, exception)));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value)
+                : new Dictionary<string, object?>();
+            owner.Entries.Enqueue((category, logLevel, formatter(state, exception), properties));
+        }
     }
 }

@@ -59,6 +59,10 @@ public sealed class FakeOidcProvider : IAsyncDisposable
 
     public IQueryCollection? LastAuthorizeQuery { get; private set; }
 
+    /// <summary>Whether discovery advertises <c>end_session_endpoint</c> (tenants with RP-initiated logout discovery on);
+    /// off by default, like Auth0 tenants created before that setting existed.</summary>
+    public bool AdvertiseEndSession { get; set; }
+
     public static RsaSecurityKey NewKey(string keyId) => new(RSA.Create(2048)) { KeyId = keyId };
 
     public static async Task<FakeOidcProvider> StartAsync()
@@ -73,6 +77,7 @@ public sealed class FakeOidcProvider : IAsyncDisposable
         app.MapGet("/authorize", (Delegate)((HttpContext context) => provider!.Authorize(context)));
         app.MapPost("/oauth/token", (Delegate)((HttpContext context) => provider!.TokenAsync(context)));
         app.MapGet("/v2/logout", () => Results.Text("signed out"));
+        app.MapGet("/oidc/logout", () => Results.Text("signed out"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         provider = new FakeOidcProvider(app, address.TrimEnd('/'));
@@ -85,7 +90,18 @@ public sealed class FakeOidcProvider : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private object Discovery() => new Dictionary<string, object>
+    private Dictionary<string, object> Discovery()
+    {
+        var document = DiscoveryDocument();
+        if (AdvertiseEndSession)
+        {
+            document["end_session_endpoint"] = BaseUrl + "/oidc/logout";
+        }
+
+        return document;
+    }
+
+    private Dictionary<string, object> DiscoveryDocument() => new()
     {
         ["issuer"] = Issuer,
         ["authorization_endpoint"] = BaseUrl + "/authorize",

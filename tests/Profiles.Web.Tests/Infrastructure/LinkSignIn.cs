@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Profiles.Web.Authentication.Linking;
+using Profiles.Web.SignInMethods;
 
 namespace Profiles.Web.Tests.Infrastructure;
 

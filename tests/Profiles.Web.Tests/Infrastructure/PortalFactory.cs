@@ -60,6 +60,8 @@ public sealed class PortalFactory(
             ["Auth0:ClientId"] = authority is null ? null : FakeOidcProvider.ClientId,
             ["Auth0:ClientSecret"] = authority is null ? null : FakeOidcProvider.ClientSecret,
             ["PortalDatabase:ConnectionString"] = $"Data Source={DatabasePath}",
+            // The in-memory test server is bound to no address; the test clients speak to https://localhost.
+            ["Profiles:PublicOrigin"] = "https://localhost",
             // Dozens of portals start in one test run; file watchers on appsettings would exhaust the inotify instances.
             ["hostBuilder:reloadConfigOnChange"] = "false",
             // The portal's own emails go to the authority's outbox (the local tenant has one; the fake provider does not, so
@@ -91,10 +93,8 @@ public sealed class PortalFactory(
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureLogging(logging => logging
-                .SetMinimumLevel(LogLevel.Warning)
-                .AddProvider(Logs)
-                .AddFilter<CapturingLoggerProvider>("Profiles", LogLevel.Information))
+        // Serilog hands every event it writes (its levels, from the portal's configuration) to the providers registered here.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs))
             .ConfigureTestServices(services =>
         {
             if (!realProfileService)

@@ -2,20 +2,25 @@ using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Profiles.Core.Persistence;
 using Profiles.LocalTenant.Faults;
 using Profiles.LocalTenant.Hosting;
+using Profiles.TestServices;
 
 namespace Profiles.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Journey tests end to end: a real in-memory local tenant, the real portal (real services, its own SQLite database) and a
-/// client that keeps the portal's cookies. The portal's and the tenant's shared clock can be moved (<see cref="Clock"/>) to make
-/// a sign-in stale. One tenant and portal per test class instance (xunit makes one per test).
+/// Journey tests end to end: a real in-memory local tenant, the real portal (real services, its own portal database: SQLite,
+/// or PostgreSQL for the classes that ask) and a client that keeps the portal's cookies. The portal and the tenant share one fake clock (<see cref="Clock"/>): time passes only
+/// when a test moves it (a stale sign-in, a grace period, a timeout). One tenant and portal per test class instance (xunit makes
+/// one per test).
 /// </summary>
 public abstract class TenantPortalTests : IAsyncLifetime
 {
     private readonly string _clientId = "portal-journeys-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _clientSecret = Guid.NewGuid().ToString("N");
+    private string? _postgresConnectionString;
 
     protected EmbeddedLocalTenant Tenant { get; private set; } = null!;
 
@@ -23,24 +28,36 @@ public abstract class TenantPortalTests : IAsyncLifetime
 
     protected HttpClient Client { get; private set; } = null!;
 
-    protected ShiftableTimeProvider Clock { get; } = new();
+    /// <summary>Starts at the real time: the portal's sign-in handler checks ID token lifetimes against the real clock.</summary>
+    protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected RequestLog TenantRequests => Tenant.Services.GetRequiredService<RequestLog>();
 
     /// <summary>Extra portal settings for a test class (e.g. a shorter grace period).</summary>
     protected virtual IDictionary<string, string?> PortalSettings => new Dictionary<string, string?>();
 
+    /// <summary>The portal database's engine for a test class: SQLite (a file per portal) unless a class asks for PostgreSQL
+    /// (a database of its own on the test run's server).</summary>
+    protected virtual PortalDatabaseProvider DatabaseProvider => PortalDatabaseProvider.Sqlite;
+
     /// <summary>Extra service replacements for a test class.</summary>
     protected virtual void ConfigurePortalServices(IServiceCollection services)
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Tenant = await PortalTenant.StartAsync(_clientId, _clientSecret, Clock);
         var settings = PortalTenant.Settings(_clientId, _clientSecret);
         settings["Auth0:Management:ClientId"] = _clientId;
         settings["Auth0:Management:ClientSecret"] = _clientSecret;
+        if (DatabaseProvider == PortalDatabaseProvider.Postgres)
+        {
+            _postgresConnectionString = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("web");
+            settings["PortalDatabase:Provider"] = nameof(PortalDatabaseProvider.Postgres);
+            settings["PortalDatabase:ConnectionString"] = _postgresConnectionString;
+        }
+
         foreach (var (key, value) in PortalSettings)
         {
             settings[key] = value;
@@ -58,6 +75,11 @@ public abstract class TenantPortalTests : IAsyncLifetime
     {
         await Portal.DisposeAsync();
         await Tenant.DisposeAsync();
+        if (_postgresConnectionString is not null)
+        {
+            await using var connection = new NpgsqlConnection(_postgresConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     /// <summary>Signs in at the tenant's login page and asserts the portal accepted it.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Profiles.Core.Management.Models;
 
 /// <summary>One Auth0 session of the user.</summary>
@@ -7,16 +9,22 @@ public sealed class Session
 
     public string? UserId { get; set; }
 
+    [JsonConverter(typeof(LenientDateConverter))]
     public DateTimeOffset? CreatedAt { get; set; }
 
+    [JsonConverter(typeof(LenientDateConverter))]
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    [JsonConverter(typeof(LenientDateConverter))]
     public DateTimeOffset? AuthenticatedAt { get; set; }
 
+    [JsonConverter(typeof(LenientDateConverter))]
     public DateTimeOffset? IdleExpiresAt { get; set; }
 
+    [JsonConverter(typeof(LenientDateConverter))]
     public DateTimeOffset? ExpiresAt { get; set; }
 
+    [JsonConverter(typeof(LenientDateConverter))]
     public DateTimeOffset? LastInteractedAt { get; set; }
 
     public SessionDevice? Device { get; set; }

@@ -15,6 +15,6 @@ public sealed class LoginModel : PageModel
     private ChallengeResult Start(string? returnUrl)
     {
         var target = !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
-        return Challenge(new AuthenticationProperties { RedirectUri = target }, Auth0LoginExtensions.Scheme);
+        return Challenge(new AuthenticationProperties { RedirectUri = target }, PortalSignIn.Scheme);
     }
 }

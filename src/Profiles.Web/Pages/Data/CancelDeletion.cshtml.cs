@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Profiles.Core.Account;
+using Profiles.Core.Data;
 using Profiles.Web.Authentication;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 
 namespace Profiles.Web.Pages.Data;
@@ -12,7 +13,7 @@ namespace Profiles.Web.Pages.Data;
 /// what the link is for and a button; the POST cancels, once (the token is single-use). Signed-in users cancel from the
 /// banner (handler <c>Mine</c>), which needs no recent sign-in: keeping an account is never the risky direction.
 /// </summary>
-public sealed class CancelDeletionModel(AccountDeletionService deletion, ICurrentUser currentUser, IStringLocalizer<DataResource> localizer) : PageModel
+public sealed class CancelDeletionModel(IAccountDeletionService deletion, ICurrentUser currentUser, IStringLocalizer<DataResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -22,22 +23,23 @@ public sealed class CancelDeletionModel(AccountDeletionService deletion, ICurren
 
     public DeletionRequestInfo? Pending { get; private set; }
 
-    public string? FormError { get; private set; }
+    public string? FormError => this.FormError();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Pending = await deletion.FindByCancelTokenAsync(Token, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await deletion.CancelByTokenAsync(Token, cancellationToken);
-        if (outcome == CancelDeletionOutcome.Cancelled)
+        var result = await deletion.CancelByTokenAsync(Token, cancellationToken);
+        if (this.ApplyResult(result, (code, _, _) => code == CancelDeletionCodes.Unavailable
+            ? localizer["Status.DeletionCancelUnavailable"]
+            : localizer["Cancel.Invalid"]))
         {
             StatusMessage = localizer["Cancel.Done"];
             return RedirectToPage();
         }
 
-        FormError = outcome == CancelDeletionOutcome.Unavailable ? localizer["Status.DeletionCancelUnavailable"] : localizer["Cancel.Invalid"];
-        Pending = outcome == CancelDeletionOutcome.Unavailable ? await deletion.FindByCancelTokenAsync(Token, cancellationToken) : null;
+        Pending = result.IsTemporary ? await deletion.FindByCancelTokenAsync(Token, cancellationToken) : null;
         return Page();
     }
 
@@ -48,13 +50,13 @@ public sealed class CancelDeletionModel(AccountDeletionService deletion, ICurren
             return Challenge();
         }
 
-        var outcome = await deletion.CancelAsync(currentUser.UserId, cancellationToken);
-        TempData["StatusMessage"] = outcome switch
+        var result = await deletion.CancelAsync(currentUser.UserId, cancellationToken);
+        TempData["StatusMessage"] = result.Describe((code, _, _) => code switch
         {
-            CancelDeletionOutcome.Cancelled => localizer["Status.DeletionCancelled"].Value,
-            CancelDeletionOutcome.Unavailable => localizer["Status.DeletionCancelUnavailable"].Value,
+            CancelDeletionCodes.Cancelled => localizer["Status.DeletionCancelled"].Value,
+            CancelDeletionCodes.Unavailable => localizer["Status.DeletionCancelUnavailable"].Value,
             _ => localizer["Status.DeletionNotCancellable"].Value,
-        };
+        });
         return RedirectToPage("/Data/Index");
     }
 }

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Profiles.Core.Account;
+using Profiles.Core.Data;
 using Profiles.Core.Profiles;
 using Profiles.Web.Authentication;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 
 namespace Profiles.Web.Pages.Data;
@@ -14,17 +15,18 @@ namespace Profiles.Web.Pages.Data;
 /// after the grace period, or carried out at once with sign-out and the goodbye page).</summary>
 [RequireRecentSignIn]
 public sealed class DeleteModel(
-    AccountDeletionService deletion,
+    IAccountDeletionService deletion,
     IProfileService profiles,
     ICurrentUser currentUser,
+    IPublicUrls publicUrls,
     IStringLocalizer<DataResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string? FormError { get; private set; }
+    public string? FormError => this.FormError();
 
-    public string? ConfirmationError { get; private set; }
+    public string? ConfirmationError => this.ErrorFor($"{nameof(Input)}.{nameof(InputModel.Confirmation)}");
 
     public int GracePeriodDays => deletion.GracePeriodDays;
 
@@ -40,30 +42,30 @@ public sealed class DeleteModel(
     {
         // The word is in the user's language (they read the instruction in it); case and surrounding spaces do not matter.
         var confirmed = string.Equals(Input.Confirmation?.Trim(), ConfirmationWord, StringComparison.OrdinalIgnoreCase);
-        var cancelPage = new Uri(Url.PageLink("/Data/CancelDeletion")!, UriKind.Absolute);
+        // The link goes into an email: built from the configured public origin, never from the request's Host header.
+        var cancelPage = publicUrls.For(Url.Page("/Data/CancelDeletion")!);
         var result = await deletion.RequestAsync(currentUser.UserId, confirmed, cancelPage, cancellationToken);
-        switch (result.Outcome)
+        if (!this.ApplyResult(result, (code, _, _) => code == DeletionRequestCodes.NotConfirmed
+            ? localizer["Delete.ConfirmMismatch", ConfirmationWord]
+            : localizer["Delete.Unavailable"]))
         {
-            case DeletionRequestOutcome.Deleted:
-                await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return RedirectToPage("/Data/Goodbye");
-            case DeletionRequestOutcome.Scheduled:
-                TempData["StatusMessage"] = result.Reused
-                    ? localizer["Status.DeletionAlreadyScheduled"].Value
-                    : localizer["Status.DeletionScheduled", GracePeriodDays].Value;
-                return RedirectToPage("/Data/Index");
-            case DeletionRequestOutcome.DeletionDeferred:
-                TempData["StatusMessage"] = localizer["Status.DeletionDeferred"].Value;
-                return RedirectToPage("/Data/Index");
-            case DeletionRequestOutcome.NotConfirmed:
-                ConfirmationError = localizer["Delete.ConfirmMismatch", ConfirmationWord];
-                await LoadAsync(cancellationToken);
-                return Page();
-            default:
-                FormError = localizer["Delete.Unavailable"];
-                await LoadAsync(cancellationToken);
-                return Page();
+            await LoadAsync(cancellationToken);
+            return Page();
         }
+
+        if (result.Code == DeletionRequestCodes.Deleted)
+        {
+            await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return RedirectToPage("/Data/Goodbye");
+        }
+
+        TempData["StatusMessage"] = result.Code switch
+        {
+            DeletionRequestCodes.AlreadyScheduled => localizer["Status.DeletionAlreadyScheduled"].Value,
+            DeletionRequestCodes.DeletionDeferred => localizer["Status.DeletionDeferred"].Value,
+            _ => localizer["Status.DeletionScheduled", GracePeriodDays].Value,
+        };
+        return RedirectToPage("/Data/Index");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

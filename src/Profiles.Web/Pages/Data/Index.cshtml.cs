@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Account;
+using Profiles.Core.Data;
 using Profiles.Web.Authentication;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 
 namespace Profiles.Web.Pages.Data;
@@ -12,8 +13,8 @@ namespace Profiles.Web.Pages.Data;
 /// <summary>"Your data": download a JSON copy (POST only, recent sign-in, throttled) and the way to account deletion.</summary>
 [RequireRecentSignIn]
 public sealed class IndexModel(
-    DataExportService export,
-    AccountDeletionService deletion,
+    IDataExportService export,
+    IAccountDeletionService deletion,
     ICurrentUser currentUser,
     IOptions<DataExportOptions> exportOptions,
     IStringLocalizer<DataResource> localizer) : PageModel
@@ -21,7 +22,7 @@ public sealed class IndexModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public string? FormError { get; private set; }
+    public string? FormError => this.FormError();
 
     public int CooldownMinutes => exportOptions.Value.CooldownMinutes;
 
@@ -34,15 +35,14 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
     {
         var result = await export.ExportAsync(currentUser.UserId, CultureInfo.CurrentUICulture, cancellationToken);
-        if (result.Succeeded)
+        if (this.ApplyResult(result, (code, failure, _) => code == DataExportCodes.Throttled
+            ? localizer["Data.ExportWait", Minutes(failure.RetryAfter ?? TimeSpan.Zero)]
+            : localizer["Data.ExportUnavailable"]))
         {
             Response.Headers.CacheControl = "no-store";
-            return File(result.Content!, "application/json", result.FileName);
+            return File(result.Value!.Content, "application/json", result.Value.FileName);
         }
 
-        FormError = result.Outcome == DataExportOutcome.Throttled
-            ? localizer["Data.ExportWait", Minutes(result.RetryAfter)]
-            : localizer["Data.ExportUnavailable"];
         await LoadAsync(cancellationToken);
         return Page();
     }

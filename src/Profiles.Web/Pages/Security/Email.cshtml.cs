@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Profiles.Core.Account;
+using Profiles.Core.Email;
 using Profiles.Core.Profiles;
-using Profiles.Web.AccountEmail;
 using Profiles.Web.Authentication;
+using Profiles.Web.Email;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 using Profiles.Web.Preferences;
 
@@ -29,7 +30,7 @@ public sealed class EmailModel(
     [TempData]
     public string? ErrorMessage { get; set; }
 
-    public string? FormError { get; private set; }
+    public string? FormError => this.FormError();
 
     public UserProfile Profile { get; private set; } = null!;
 
@@ -44,20 +45,10 @@ public sealed class EmailModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await emailChanges.RequestAsync(currentUser.UserId, Input.NewEmail, cancellationToken);
-        if (result.Outcome == EmailChangeOutcome.CodeSent)
+        if (this.ApplyResult(result, EmailResultText.ForEmailChange(localizer)))
         {
             StatusMessage = localizer["Status.CodeSent"];
             return RedirectToPage("/Security/EmailConfirm");
-        }
-
-        var message = EmailResultText.For(localizer, result);
-        if (result.Outcome is EmailChangeOutcome.InvalidAddress or EmailChangeOutcome.SameAddress)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.NewEmail)}", message);
-        }
-        else
-        {
-            FormError = message;
         }
 
         await LoadAsync(cancellationToken);

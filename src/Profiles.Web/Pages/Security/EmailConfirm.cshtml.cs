@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Profiles.Core.Account;
-using Profiles.Web.AccountEmail;
+using Profiles.Core.Email;
+using Profiles.Core.Results;
 using Profiles.Web.Authentication;
+using Profiles.Web.Email;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 
 namespace Profiles.Web.Pages.Security;
@@ -22,7 +24,7 @@ public sealed class EmailConfirmModel(IEmailChangeService emailChanges, ICurrent
     [TempData]
     public string? ErrorMessage { get; set; }
 
-    public string? FormError { get; private set; }
+    public string? FormError => this.FormError();
 
     public PendingEmailChange Pending { get; private set; } = null!;
 
@@ -45,30 +47,28 @@ public sealed class EmailConfirmModel(IEmailChangeService emailChanges, ICurrent
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await emailChanges.ConfirmAsync(currentUser.UserId, Input.Code, cancellationToken);
-        switch (result.Outcome)
+        var text = EmailResultText.ForEmailChange(localizer);
+        if (result.Succeeded)
         {
-            case EmailChangeOutcome.Changed:
-                StatusMessage = localizer["Status.Changed"];
-                return RedirectToPage("/Security/Email");
-            case EmailChangeOutcome.WrongCode:
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Code)}", EmailResultText.For(localizer, result));
-                break;
-            case EmailChangeOutcome.Unavailable:
-                FormError = EmailResultText.For(localizer, result);
-                break;
-            default:
-                // The pending change is gone (expired, too many attempts, refused by Auth0): say why on the email page.
-                ErrorMessage = EmailResultText.For(localizer, result);
-                return RedirectToPage("/Security/Email");
+            StatusMessage = localizer["Status.Changed"];
+            return RedirectToPage("/Security/Email");
         }
 
+        if (result.Outcome != ServiceOutcome.FieldError && result.Code != EmailChangeCodes.Unavailable)
+        {
+            // The pending change is gone (expired, too many attempts, refused by Auth0): say why on the email page.
+            ErrorMessage = result.Describe(text);
+            return RedirectToPage("/Security/Email");
+        }
+
+        this.ApplyResult(result, text);
         return await OnGetAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
     {
         var result = await emailChanges.CancelAsync(currentUser.UserId, cancellationToken);
-        StatusMessage = EmailResultText.For(localizer, result);
+        StatusMessage = result.Describe(EmailResultText.ForEmailChange(localizer));
         return RedirectToPage("/Security/Email");
     }
 

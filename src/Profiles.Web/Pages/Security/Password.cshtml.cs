@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Account;
+using Profiles.Core.Password;
 using Profiles.Web.Authentication;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 
 namespace Profiles.Web.Pages.Security;
@@ -36,11 +37,11 @@ public sealed class PasswordModel(
 
     public string? Email { get; private set; }
 
-    public string? FormError { get; private set; }
+    public string? FormError => this.FormError();
 
-    public string? PasswordError { get; private set; }
+    public string? PasswordError => this.ErrorFor($"{nameof(Input)}.{nameof(InputModel.NewPassword)}");
 
-    public string? ConfirmError { get; private set; }
+    public string? ConfirmError => this.ErrorFor($"{nameof(Input)}.{nameof(InputModel.ConfirmPassword)}");
 
     /// <summary>The policy's rules; after a refusal for weakness, with what the typed password missed.</summary>
     public IReadOnlyList<PasswordRule> Rules { get; private set; } = [];
@@ -62,23 +63,10 @@ public sealed class PasswordModel(
             return RedirectToPage();
         }
 
-        var message = localizer["Error." + result.ErrorCode, Seconds(result.RetryAfter)].Value;
-        if (result.ErrorCode == PasswordErrorCodes.Mismatch)
+        this.ApplyResult(result, (code, failure, _) => localizer["Error." + code, Seconds(failure.RetryAfter)].Value);
+        if (result.Value is { Count: > 0 } rules)
         {
-            ConfirmError = message;
-        }
-        else if (result.IsFieldError)
-        {
-            PasswordError = message;
-        }
-        else
-        {
-            FormError = message;
-        }
-
-        if (result.Rules.Count > 0)
-        {
-            Rules = result.Rules;
+            Rules = rules;
             RulesChecked = true;
         }
 

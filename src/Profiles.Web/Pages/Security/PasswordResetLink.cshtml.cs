@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Profiles.Core.Account;
+using Profiles.Core.Password;
 using Profiles.Web.Authentication;
 
 namespace Profiles.Web.Pages.Security;
@@ -29,7 +29,7 @@ public sealed class PasswordResetLinkModel(IPasswordService passwords, ICurrentU
         }
         else
         {
-            ResetError = result.ErrorCode;
+            ResetError = result.Code;
         }
 
         return RedirectToPage("/Security/Password");

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Profiles.Web.Authentication.Linking;
 using Profiles.Web.Localization;
+using Profiles.Web.SignInMethods;
 
 namespace Profiles.Web.Pages.SignInMethods;
 
 /// <summary>Drops the pending second account. No recent sign-in needed: it only forgets something.</summary>
-public sealed class CancelLinkModel(IStringLocalizer<LinkingResource> localizer) : PageModel
+public sealed class CancelLinkModel(IStringLocalizer<SignInMethodsResource> localizer) : PageModel
 {
     [TempData(Key = "Linking.Status")]
     public string? StatusMessage { get; set; }

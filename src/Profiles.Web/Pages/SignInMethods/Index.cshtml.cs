@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Account;
 using Profiles.Core.Profiles;
+using Profiles.Core.SignInMethods;
 using Profiles.Web.Authentication;
-using Profiles.Web.Authentication.Linking;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
+using Profiles.Web.SignInMethods;
 
 namespace Profiles.Web.Pages.SignInMethods;
 
@@ -21,7 +22,8 @@ public sealed class IndexModel(
     ICurrentUser currentUser,
     IOptions<LinkingOptions> options,
     TimeProvider timeProvider,
-    IStringLocalizer<LinkingResource> localizer) : PageModel
+    IStringLocalizer<SignInMethodsResource> localizer,
+    IStringLocalizer<SharedResource> sharedText) : PageModel
 {
     [BindProperty]
     public LinkInput Input { get; set; } = new();
@@ -38,7 +40,7 @@ public sealed class IndexModel(
 
     public string? FormError { get; private set; }
 
-    public string Label(string connection) => options.Value.Find(connection)?.Label ?? connection;
+    public string Label(string connection) => ConnectionDisplayName.For(sharedText, options.Value, connection);
 
     public async Task OnGetAsync(string? problem, CancellationToken cancellationToken)
     {
@@ -55,10 +57,10 @@ public sealed class IndexModel(
         var userId = currentUser.UserId;
         var result = ModelState.IsValid
             ? await linking.CanStartAsync(userId, Input.Connection!, cancellationToken)
-            : LinkingResult.Refused(LinkRefusal.UnknownConnection);
+            : LinkRefusal.ToResult(LinkRefusal.UnknownConnection);
         if (!result.Succeeded)
         {
-            ErrorMessage = LinkingMessages.Explain(localizer, result.Refusal!);
+            ErrorMessage = result.Describe(LinkingMessages.For(localizer));
             return RedirectToPage();
         }
 

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Profiles.Core.Account;
+using Profiles.Core.Results;
+using Profiles.Core.SignInMethods;
 using Profiles.Web.Authentication;
-using Profiles.Web.Authentication.Linking;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
+using Profiles.Web.SignInMethods;
 
 namespace Profiles.Web.Pages.SignInMethods;
 
 /// <summary>The preview of the account just signed in with, and the confirmation that links it.</summary>
 [RequireRecentSignIn]
-public sealed class LinkModel(ILinkingService linking, ICurrentUser currentUser, IStringLocalizer<LinkingResource> localizer) : PageModel
+public sealed class LinkModel(ILinkingService linking, ICurrentUser currentUser, IStringLocalizer<SignInMethodsResource> localizer) : PageModel
 {
     [TempData(Key = "Linking.Status")]
     public string? StatusMessage { get; set; }
@@ -37,7 +39,7 @@ public sealed class LinkModel(ILinkingService linking, ICurrentUser currentUser,
             return await RefusedAsync(result);
         }
 
-        Preview = result.Preview!;
+        Preview = result.Value!;
         return Page();
     }
 
@@ -57,14 +59,14 @@ public sealed class LinkModel(ILinkingService linking, ICurrentUser currentUser,
         }
 
         await LinkCandidateCookie.ClearAsync(HttpContext);
-        StatusMessage = localizer["Status.Linked", result.Preview!.ConnectionLabel];
+        StatusMessage = localizer["Status.Linked", result.Value!.ConnectionLabel];
         return RedirectToPage("Index");
     }
 
     /// <summary>A temporary failure keeps the candidate for another try; a refusal drops it.</summary>
-    private async Task<IActionResult> RefusedAsync(LinkingResult result)
+    private async Task<IActionResult> RefusedAsync(ServiceResult result)
     {
-        ErrorMessage = LinkingMessages.Explain(localizer, result.Refusal!, result.RetryAfter);
+        ErrorMessage = result.Describe(LinkingMessages.For(localizer));
         if (result.IsTemporary)
         {
             return RedirectToPage("Index");

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Profiles.Core.Account;
 using Profiles.Core.Profiles;
+using Profiles.Core.SignInMethods;
 using Profiles.Web.Authentication;
+using Profiles.Web.Hosting;
 using Profiles.Web.Localization;
 
 namespace Profiles.Web.Pages.SignInMethods;
@@ -18,7 +19,8 @@ public sealed class UnlinkModel(
     ILinkingService linking,
     ICurrentUser currentUser,
     IOptions<LinkingOptions> options,
-    IStringLocalizer<LinkingResource> localizer) : PageModel
+    IStringLocalizer<SignInMethodsResource> localizer,
+    IStringLocalizer<SharedResource> sharedText) : PageModel
 {
     [BindProperty]
     public UnlinkInput Input { get; set; } = new();
@@ -35,7 +37,7 @@ public sealed class UnlinkModel(
     public LinkedIdentity? Selected => Profile.Identities.FirstOrDefault(i =>
         i.Provider == Input.Provider && i.UserId == Input.Id);
 
-    public string Label(string connection) => options.Value.Find(connection)?.Label ?? connection;
+    public string Label(string connection) => ConnectionDisplayName.For(sharedText, options.Value, connection);
 
     public async Task OnGetAsync(string? provider, string? id, CancellationToken cancellationToken)
     {
@@ -47,10 +49,10 @@ public sealed class UnlinkModel(
     {
         var result = ModelState.IsValid
             ? await linking.UnlinkAsync(currentUser.UserId, Input.Provider!, Input.Id!, cancellationToken)
-            : LinkingResult.Refused(LinkRefusal.NotLinked);
+            : LinkRefusal.ToResult(LinkRefusal.NotLinked);
         if (!result.Succeeded)
         {
-            ErrorMessage = LinkingMessages.Explain(localizer, result.Refusal!, result.RetryAfter);
+            ErrorMessage = result.Describe(LinkingMessages.For(localizer));
             return RedirectToPage("Index");
         }
 

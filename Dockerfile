@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# The portal as a container: built with the SDK, run on the ASP.NET Core runtime image as a non-root user.
+# A publish leaves the development tenant out (src/Profiles.Web/Profiles.Web.csproj, IncludeLocalTenant), so this image
+# holds no demo users, passwords or keys. Settings: docs/configuration.md; running it: docs/deployment.md.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Project files first, so the restore layer is reused until a package changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Profiles.Core/Profiles.Core.csproj src/Profiles.Core/
+COPY src/Profiles.Web/Profiles.Web.csproj src/Profiles.Web/
+RUN dotnet restore src/Profiles.Web/Profiles.Web.csproj -p:IncludeLocalTenant=false
+COPY src/Profiles.Core/ src/Profiles.Core/
+COPY src/Profiles.Web/ src/Profiles.Web/
+RUN dotnet publish src/Profiles.Web/Profiles.Web.csproj -c Release --no-restore -p:IncludeLocalTenant=false -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+COPY deploy/healthcheck.sh /usr/local/bin/profiles-healthcheck
+# Read-only root filesystem friendly: the portal writes nothing under /app (keys and state live in the portal database) and
+# the runtime's diagnostics pipes are off, so only /tmp needs to be writable (compose mounts a tmpfs there).
+ENV ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_EnableDiagnostics=0 \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_hostBuilder__reloadConfigOnChange=false
+# The image's unprivileged "app" user (UID 1654); the portal listens on an unprivileged port.
+USER $APP_UID
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["bash", "/usr/local/bin/profiles-healthcheck"]
+ENTRYPOINT ["dotnet", "Profiles.Web.dll"]

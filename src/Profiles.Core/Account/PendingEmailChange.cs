@@ -1,4 +1,0 @@
-namespace Profiles.Core.Account;
-
-/// <summary>An email change waiting for its code, as the user may see it (never the code or its hash).</summary>
-public sealed record PendingEmailChange(string NewEmail, DateTimeOffset ExpiresAt, int AttemptsLeft);

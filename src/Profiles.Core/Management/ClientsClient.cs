@@ -1,0 +1,16 @@
+using Profiles.Core.Management.Models;
+
+namespace Profiles.Core.Management;
+
+/// <summary>Typed client for an application's public facts; asks only for the id and name, never the secret.</summary>
+public sealed class ClientsClient(HttpClient httpClient, TimeProvider timeProvider) : IClientsClient
+{
+    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+
+    public Task<ClientSummary> GetAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        return _connection.SendAsync(HttpMethod.Get, "clients/" + Uri.EscapeDataString(clientId) + "?fields=client_id,name&include_fields=true", null,
+            ApplicationsJsonContext.Default.ClientSummary, cancellationToken);
+    }
+}

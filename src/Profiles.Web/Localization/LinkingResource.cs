@@ -1,4 +1,0 @@
-namespace Profiles.Web.Localization;
-
-/// <summary>Marker for the sign-in methods (linking) texts (Resources/Localization/LinkingResource.*.resx).</summary>
-public sealed class LinkingResource;

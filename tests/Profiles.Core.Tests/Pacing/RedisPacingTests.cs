@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Profiles.Core.DependencyInjection;
+using Profiles.Core.Pacing;
+using Profiles.Core.Tests.Infrastructure;
+
+namespace Profiles.Core.Tests.Pacing;
+
+/// <summary>Three portal instances (three pacers, each with its own coordinator and Redis connection) sharing one tenant bucket
+/// through a real redis-server, on one fake clock.</summary>
+public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<RedisPacingFixture>
+{
+    private readonly FakeTimeProvider _time = new(FakeClock.Start);
+    private readonly string _tenant = "tenant-" + Guid.NewGuid().ToString("N") + ".example";
+
+    [Fact]
+    public async Task Three_instances_together_never_exceed_the_bucket()
+    {
+        var instances = await InstancesAsync("free", 3);
+        var start = _time.GetUtcNow();
+        var tasks = Enumerable.Range(0, 6).SelectMany(i => instances.Select((instance, n) => instance.SaveAsync($"u{n}-{i}"))).ToList();
+
+        for (var i = 0; i < 120 && !tasks.All(t => t.IsCompleted); i++)
+        {
+            await PacerHarness.StepAsync(TimeSpan.FromMilliseconds(100), instances);
+        }
+
+        var admitted = (await Task.WhenAll(tasks)).Select(at => (at - start).TotalSeconds).Order().ToList();
+        Assert.Equal(18, admitted.Count);
+        // Free plan: 2 burst, 2 per second. The k-th call (0-based) can go no earlier than (k + 1 − burst) / rate.
+        for (var k = 0; k < admitted.Count; k++)
+        {
+            Assert.True(admitted[k] >= ((k + 1 - 2) / 2.0) - 1e-6, $"request {k} admitted at {admitted[k]} s");
+        }
+
+        // And the pacers shared it rather than starving: all 18 got in within the bucket's own pace plus one step.
+        Assert.True(admitted[^1] <= (18 - 2) / 2.0 + 0.2, $"last request admitted at {admitted[^1]} s");
+    }
+
+    [Fact]
+    public async Task Concurrent_leases_from_three_instances_never_hand_out_more_than_the_bucket()
+    {
+        var options = new PacerHarness("free", _time).Options;
+        var coordinators = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => redis.CoordinatorAsync(_tenant, _time, options)));
+        var profile = new BucketProfile(10, 0.001, false);
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 45).Select(i =>
+            Task.Run(async () => await coordinators[i % 3].LeaseAsync("write-users", profile, 1 + (i % 2), CancellationToken.None))));
+
+        Assert.Equal(10, leases.Sum(lease => lease.Granted));
+        Assert.Equal(0, await coordinators[0].TokensAsync("write-users", profile), 6);
+    }
+
+    [Fact]
+    public async Task A_429_seen_by_one_instance_pauses_the_others_until_the_reset()
+    {
+        var instances = await InstancesAsync("enterprise", 3);
+        var group = await instances[0].Pacer.AcquireAsync(HttpMethod.Patch, "/api/v2/users/a", null, CancellationToken.None);
+        var reset = _time.GetUtcNow().AddSeconds(2);
+        using var tooMany = StubHandler.TooManyRequests(r => r.Headers.Add("x-ratelimit-reset", reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+
+        await instances[0].Pacer.ObserveAsync(group!, tooMany, TimeSpan.Zero, CancellationToken.None);
+        var second = instances[1].SaveAsync("b");
+        var third = instances[2].SaveAsync("c");
+
+        await PacerHarness.StepAsync(TimeSpan.FromMilliseconds(1900), instances);
+        Assert.False(second.IsCompleted);
+        Assert.False(third.IsCompleted);
+        for (var i = 0; i < 10 && !(second.IsCompleted && third.IsCompleted); i++)
+        {
+            await PacerHarness.StepAsync(TimeSpan.FromMilliseconds(100), instances);
+        }
+
+        Assert.True(await second.WaitAsync(TimeSpan.FromSeconds(30)) >= reset);
+        Assert.True(await third.WaitAsync(TimeSpan.FromSeconds(30)) >= reset);
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_pauses_the_others_for_exactly_that_long()
+    {
+        var instances = await InstancesAsync("enterprise", 2);
+        var group = await instances[0].Pacer.AcquireAsync(HttpMethod.Patch, "/api/v2/users/a", null, CancellationToken.None);
+        var start = _time.GetUtcNow();
+        using var tooMany = StubHandler.TooManyRequests(r => r.Headers.Add("Retry-After", "3"));
+
+        await instances[0].Pacer.ObserveAsync(group!, tooMany, TimeSpan.Zero, CancellationToken.None);
+        var waiting = instances[1].SaveAsync("b");
+        for (var i = 0; i < 40 && !waiting.IsCompleted; i++)
+        {
+            await PacerHarness.StepAsync(TimeSpan.FromMilliseconds(100), instances);
+        }
+
+        var admitted = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.InRange((admitted - start).TotalSeconds, 3 - 1e-6, 3.1 + 1e-6);
+    }
+
+    [Fact]
+    public async Task Buckets_of_different_tenants_are_separate()
+    {
+        var options = new PacerHarness("free", _time).Options;
+        var first = await redis.CoordinatorAsync(_tenant, _time, options);
+        var other = await redis.CoordinatorAsync("other-" + _tenant, _time, options);
+        var profile = new BucketProfile(2, 0.001, false);
+
+        Assert.Equal(2, (await first.LeaseAsync("management", profile, 5, CancellationToken.None)).Granted);
+        Assert.Equal(2, (await other.LeaseAsync("management", profile, 5, CancellationToken.None)).Granted);
+        Assert.Equal(0, (await first.LeaseAsync("management", profile, 5, CancellationToken.None)).Granted);
+    }
+
+    [Fact]
+    public async Task Redis_configuration_puts_the_buckets_in_Redis()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddProfilesCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth0:Domain"] = _tenant,
+            ["Auth0:ClientId"] = "portal",
+            ["Auth0:ClientSecret"] = "portal-secret",
+            ["Auth0:Management:Pacing:Shared"] = "true",
+            ["Redis:Configuration"] = redis.ConnectionString,
+        }).Build());
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var coordinator = Assert.IsType<RedisRateLimitCoordinator>(provider.GetRequiredService<IRateLimitCoordinator>());
+        var lease = await coordinator.LeaseAsync("management", new BucketProfile(2, 2, false), 1, CancellationToken.None);
+        Assert.Equal(1, lease.Granted);
+    }
+
+    private async Task<PacerHarness[]> InstancesAsync(string plan, int count)
+    {
+        var options = new PacerHarness(plan, _time).Options;
+        var instances = new PacerHarness[count];
+        for (var i = 0; i < count; i++)
+        {
+            instances[i] = new PacerHarness(plan, _time, await redis.CoordinatorAsync(_tenant, _time, options));
+        }
+
+        return instances;
+    }
+}
