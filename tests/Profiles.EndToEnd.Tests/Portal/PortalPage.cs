@@ -13,7 +13,7 @@ internal sealed class PortalPage(IPage page, PortalServer portal)
     {
         await page.GotoAsync(portal.BaseUrl + "/");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(portal.Tenant.BaseUrl, StringComparison.Ordinal));
+        await Navigation.ArriveAtAsync(page, portal.Tenant.BaseUrl);
         await Accessibility.AssertNoViolationsAsync(page);
         if (screenshot is not null)
         {
@@ -23,12 +23,12 @@ internal sealed class PortalPage(IPage page, PortalServer portal)
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(portal.BaseUrl, StringComparison.Ordinal));
+        await Navigation.ArriveAtAsync(page, portal.BaseUrl);
     }
 
     public async Task OpenAsync(string navigationLink)
     {
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = navigationLink }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Navigation.SettleAsync(page);
     }
 }
