@@ -20,4 +20,8 @@ public static class SecurityActions
     public const string TermsDeclined = "terms_declined";
     public const string DeviceSignedOut = "device_signed_out";
     public const string SignedOutEverywhereElse = "signed_out_everywhere_else";
+    public const string AuthenticatorAdded = "authenticator_added";
+    public const string AuthenticatorRemoved = "authenticator_removed";
+    public const string RecoveryCodeRegenerated = "recovery_code_regenerated";
+    public const string RememberedBrowsersForgotten = "remembered_browsers_forgotten";
 }

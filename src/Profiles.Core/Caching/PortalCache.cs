@@ -24,6 +24,13 @@ public sealed class PortalCache(HybridCache cache, IOptions<RedisOptions> redis)
     public ValueTask SetAsync<T>(string key, T value, TimeSpan lifetime, CancellationToken cancellationToken) =>
         cache.SetAsync(key, value, Entry(lifetime), cancellationToken: cancellationToken);
 
+    /// <summary>The stored value, or default when there is none; nothing is loaded or written.</summary>
+    public ValueTask<T?> FindAsync<T>(string key, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(key, static _ => ValueTask.FromResult(default(T)), new HybridCacheEntryOptions
+        {
+            Flags = _flags | HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+        }, cancellationToken: cancellationToken);
+
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken) => cache.RemoveAsync(key, cancellationToken);
 
     private HybridCacheEntryOptions Entry(TimeSpan lifetime) => new() { Expiration = lifetime, LocalCacheExpiration = lifetime, Flags = _flags };

@@ -29,9 +29,12 @@ public class Auth0OpenIdConnectEvents(IPublicUrls publicUrls, TimeProvider timeP
     /// shows it above its sign-in form.</summary>
     public const string ReasonParameter = "ext-reason";
 
+    /// <summary>Challenge parameter: the API the access token is for (the My Account API's <c>https://{domain}/me/</c>).</summary>
+    public const string AudienceParameter = "audience";
+
     /// <summary>Challenge parameters passed on to <c>/authorize</c> (the handler itself knows only <c>prompt</c> and a
     /// <see cref="TimeSpan"/> <c>max_age</c>).</summary>
-    private static readonly string[] AuthorizeParameters = ["prompt", "max_age", "screen_hint", LoginHintParameter, "connection", ReasonParameter];
+    private static readonly string[] AuthorizeParameters = ["prompt", "max_age", "screen_hint", LoginHintParameter, "connection", ReasonParameter, AudienceParameter];
 
     protected TimeProvider Clock => timeProvider;
 

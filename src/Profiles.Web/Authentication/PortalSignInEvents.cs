@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Options;
+using Profiles.Web.Authenticators;
 using Profiles.Web.Hosting;
 
 namespace Profiles.Web.Authentication;
@@ -14,7 +15,7 @@ namespace Profiles.Web.Authentication;
 /// friendly sign-in error page.
 /// </summary>
 public sealed partial class PortalSignInEvents(IPublicUrls publicUrls, TimeProvider timeProvider, IOptions<SignOutOptions> signOut,
-    ITempDataDictionaryFactory tempDataFactory, ILogger<PortalSignInEvents> logger) : Auth0OpenIdConnectEvents(publicUrls, timeProvider, signOut)
+    ITempDataDictionaryFactory tempDataFactory, MyAccountTokenChallenge myAccountToken, ILogger<PortalSignInEvents> logger) : Auth0OpenIdConnectEvents(publicUrls, timeProvider, signOut)
 {
     /// <summary>On a re-authentication challenge: the user who must come back (a different account is refused).</summary>
     public const string ExpectedSubjectItem = ".profiles.expected_sub";
@@ -54,6 +55,7 @@ public sealed partial class PortalSignInEvents(IPublicUrls publicUrls, TimeProvi
 
         // Only now that the same user is back and freshly authenticated is the form they were submitting handed to the page.
         RecentSignInFilter.HandOver(tempDataFactory, context.HttpContext, items);
+        await myAccountToken.KeepAsync(context, items);
 
         LogSignedIn(logger);
     }
@@ -78,6 +80,12 @@ public sealed partial class PortalSignInEvents(IPublicUrls publicUrls, TimeProvi
     public override Task AccessDenied(AccessDeniedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (MyAccountTokenChallenge.Refused(context.HttpContext, context.Properties))
+        {
+            context.HandleResponse();
+            return Task.CompletedTask;
+        }
+
         RedirectToError(context.HttpContext, SignInErrorReason.AccessDenied);
         context.HandleResponse();
         return Task.CompletedTask;
@@ -91,6 +99,12 @@ public sealed partial class PortalSignInEvents(IPublicUrls publicUrls, TimeProvi
         // Only our own messages are logged verbatim: they are fixed sentences without token or user data.
         var detail = context.Failure is IdTokenRejectedException rejected ? rejected.Message : context.Failure?.GetType().Name ?? "none";
         LogSignInFailed(logger, reason, detail);
+        if (MyAccountTokenChallenge.Refused(context.HttpContext, context.Properties))
+        {
+            context.HandleResponse();
+            return Task.CompletedTask;
+        }
+
         RedirectToError(context.HttpContext, reason);
         context.HandleResponse();
         return Task.CompletedTask;

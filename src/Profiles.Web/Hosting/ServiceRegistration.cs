@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Profiles.Core.DependencyInjection;
 using Profiles.Web.Authentication;
+using Profiles.Web.Authenticators;
 using Profiles.Web.Data;
 using Profiles.Web.Deployment;
 using Profiles.Web.Devices;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddDataJourney(configuration);
         services.AddTermsJourney(configuration);
         services.AddDevicesJourney(configuration);
+        services.AddAuthenticatorsJourney(configuration);
         services.AddApplicationsJourney(configuration);
         services.AddFreshness();
         services.AddSupportContact(configuration);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Profiles.Core.Authenticators;
 using Profiles.Core.Preferences;
 using Profiles.Core.Profiles;
 using Profiles.Web.Authentication;
@@ -16,6 +17,7 @@ namespace Profiles.Web.Pages;
 /// <summary>The account overview for a signed-in user; the welcome page otherwise.</summary>
 public sealed class IndexModel(
     OverviewProfileReader overview,
+    IAuthenticatorsService authenticators,
     ICurrentUser currentUser,
     AppMetadataPresenter appMetadata,
     IOptions<ProfileOptions> profileOptions,
@@ -25,6 +27,9 @@ public sealed class IndexModel(
     public string? StatusMessage { get; set; }
 
     public UserProfile? Profile { get; private set; }
+
+    /// <summary>How many second factors the user has; null when Auth0 could not say (the line is left out).</summary>
+    public int? SecondFactors { get; private set; }
 
     /// <summary>True when Auth0 could not give the profile and the page shows the sign-in's ID token instead.</summary>
     public bool FromIdToken { get; private set; }
@@ -60,6 +65,7 @@ public sealed class IndexModel(
 
         (Profile, FromIdToken) = await overview.ReadAsync(cancellationToken);
         ViewData[AccessibilityClasses.ViewDataKey] = AccessibilityClasses.From(Profile.UserMetadata);
+        SecondFactors = FromIdToken ? null : await authenticators.CountSecondFactorsAsync(currentUser.UserId, cancellationToken);
         AppMetadataItems = appMetadata.Present(Profile, CultureInfo.CurrentUICulture, localizer["Common.Yes"], localizer["Common.No"]);
         return Page();
     }

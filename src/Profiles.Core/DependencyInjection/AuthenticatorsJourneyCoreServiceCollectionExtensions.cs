@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Profiles.Core.Authenticators;
+using Profiles.Core.Management;
+using Profiles.Core.Resilience;
+using Profiles.Core.Settings;
+
+namespace Profiles.Core.DependencyInjection;
+
+/// <summary>Registers the two-step verification journey: its service, the My Account API client and the Management client for
+/// authentication methods; the host adds its <see cref="IAuthenticatorsNotice"/> (texts are the web layer's).</summary>
+public static class AuthenticatorsJourneyCoreServiceCollectionExtensions
+{
+    /// <summary>Name of the My Account API <see cref="HttpClient"/> (attempt timeout, no retries).</summary>
+    public const string MyAccountHttpClientName = "Profiles.Auth0.MyAccount";
+
+    /// <summary>Name of the My Account API client's resilience pipeline.</summary>
+    public const string MyAccountPipelineName = "my-account";
+
+    public static IServiceCollection AddAuthenticatorsJourneyCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AuthenticatorsOptions>().Bind(configuration.GetSection(AuthenticatorsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<IAuthenticationMethodsClient, AuthenticationMethodsClient>(ProfilesCoreServiceCollectionExtensions.ManagementHttpClientName);
+        // No retries: the My Account API's limits are per user and low (2 a minute on the Free plan), so a retry would spend the
+        // user's budget; a 429 holds every instance back for the wait Auth0 gives (AuthenticatorStateStore).
+        services.AddHttpClient<IMyAccountClient, MyAccountClient>(MyAccountHttpClientName)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<Auth0Options>>().Value.Authority + "/me/v1/", UriKind.Absolute);
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddResilienceHandler(MyAccountPipelineName, static (builder, context) => AuthenticationResiliencePipeline.AddTo(builder,
+                context.ServiceProvider.GetRequiredService<IOptions<ManagementApiOptions>>().Value.AttemptTimeout,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<KnownAuthenticators>();
+        services.TryAddSingleton<AuthenticatorDescriber>();
+        services.TryAddSingleton<AuthenticatorStateStore>();
+        services.TryAddScoped<AuthenticatorsNotifier>();
+        services.TryAddScoped<IAuthenticatorsService, AuthenticatorsService>();
+        return services;
+    }
+}

@@ -1,0 +1,5 @@
+namespace Profiles.Web.Localization;
+
+/// <summary>Marker for the two-step verification journey's texts (Resources/Localization/AuthenticatorsResource.*.resx),
+/// including its email.</summary>
+public sealed class AuthenticatorsResource;
