@@ -45,6 +45,9 @@ public sealed class ManagementHarness : IDisposable
 
     public ManagementResiliencePipeline Pipeline { get; }
 
+    /// <summary>The handler chain as an <see cref="System.Net.Http.HttpClient"/>, for typed clients a test builds itself.</summary>
+    public HttpClient HttpClient => _httpClient;
+
     public UsersClient Users { get; }
 
     public JobsClient Jobs { get; }

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Profiles.Core.Mail;
+using Profiles.Core.Management;
+using Profiles.Core.Management.Models;
+using Profiles.Core.Profiles;
+using Profiles.Web.Tests.Infrastructure;
+
+namespace Profiles.Web.Tests.Authenticators;
+
+/// <summary>The two-step verification page against the fake provider, with both Auth0 APIs mocked at their typed clients: the
+/// /me/ token is fetched through the sign-in and never reaches a cookie, a page or a log; without the My Account API enrolment
+/// falls back to enrolment tickets; the last-factor rule; and a My Account 429 shown as "try again in N s".</summary>
+public sealed class AuthenticatorsPageTests : IAsyncLifetime
+{
+    private const string PagePath = "/security/authenticators";
+    private const string FakeAccessToken = "opaque-access-token";
+
+    private readonly Mock<IMyAccountClient> _myAccount = new(MockBehavior.Strict);
+    private readonly Mock<IAuthenticationMethodsClient> _management = new(MockBehavior.Strict);
+    private readonly Mock<IEmailSender> _email = new();
+    private FakeOidcProvider _provider = null!;
+    private PortalFactory? _portal;
+
+    public async Task InitializeAsync() => _provider = await FakeOidcProvider.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_portal is not null)
+        {
+            await _portal.DisposeAsync();
+        }
+
+        await _provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Opening_the_page_fetches_a_me_token_through_the_sign_in_that_never_reaches_a_cookie_a_page_or_a_log()
+    {
+        _myAccount.Setup(m => m.GetMethodsAsync(FakeAccessToken, It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new MyAccountAuthenticationMethod { Id = "totp|dev_1", Type = "totp", Confirmed = true, Name = "Work phone", CreatedAt = DateTimeOffset.UtcNow.AddDays(-3) },
+            new MyAccountAuthenticationMethod { Id = "passkey|dev_2", Type = "passkey", CredentialDeviceType = "multi_device", Aaguid = "ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4" },
+        ]);
+        var client = await SignedInAsync();
+
+        var opened = await client.GetAsync(PagePath);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var authorize = QueryHelpers.ParseQuery(opened.Headers.Location!.Query);
+        Assert.Equal(_provider.BaseUrl + "/me/", authorize["audience"].ToString());
+        Assert.Contains("read:me:authentication_methods", authorize["scope"].ToString().Split(' '));
+        Assert.DoesNotContain("create:me:connected_accounts", authorize["scope"].ToString(), StringComparison.Ordinal);
+        var callback = await PortalSession.CompleteAsync(client, opened.Headers.Location!);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal(PagePath + "?myaccount=returned", callback.Headers.Location!.OriginalString);
+        var page = await client.GetAsync(callback.Headers.Location!.OriginalString);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var document = await PortalSession.ParseAsync(page);
+        Assert.Equal(["totp|dev_1", "passkey|dev_2"], document.QuerySelectorAll("#methods li").Select(li => li.GetAttribute("data-method-id")));
+        Assert.Contains("Work phone", document.QuerySelector("#methods li h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Synced to your other devices", html, StringComparison.Ordinal);
+        Assert.Contains("Google Password Manager", html, StringComparison.Ordinal);
+        Assert.Equal("1", document.GetElementById("two-step-state")!.GetAttribute("data-second-factors"));
+        Assert.NotNull(document.GetElementById("add-app"));
+        // Once kept, the token serves the next view without another round trip.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PagePath)).StatusCode);
+        foreach (var response in new[] { opened, callback, page })
+        {
+            var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("\n", values) : "";
+            Assert.DoesNotContain(FakeAccessToken, cookies, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(FakeAccessToken, html, StringComparison.Ordinal);
+        var logged = string.Join("\n", _portal!.Logs.Entries.SelectMany(e => e.Properties.Values.Select(v => v?.ToString()).Prepend(e.Message)));
+        Assert.DoesNotContain(FakeAccessToken, logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_my_account_api_the_page_lists_through_management_and_adds_through_an_enrolment_ticket()
+    {
+        _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new AuthenticationMethod { Id = "phone|dev_1", Type = "phone", Confirmed = true, PhoneNumber = "XXXXXXXX4567" }]);
+        _management.Setup(m => m.CreateEnrollmentTicketAsync(new EnrollmentTicketRequest(FakeOidcProvider.Subject, "otp", false, true), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new EnrollmentTicket { TicketId = "t1", TicketUrl = "https://tenant.example/mfa/enrollment?ticket=t1" });
+        var client = await SignedInAsync(new Dictionary<string, string?> { ["Profiles:Authenticators:UseMyAccountApi"] = "false" });
+
+        var document = await PortalSession.GetDocumentAsync(client, PagePath);
+        var ticket = await PostAsync(client, document, "?handler=Ticket&factor=AuthenticatorApp", []);
+
+        Assert.Contains("XXXXXXXX4567", document.GetElementById("methods")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.GetElementById("add-on-auth0"));
+        Assert.Null(document.GetElementById("add-app"));
+        Assert.Equal(HttpStatusCode.Redirect, ticket.StatusCode);
+        Assert.Equal("https://tenant.example/mfa/enrollment?ticket=t1", ticket.Headers.Location!.AbsoluteUri);
+        _myAccount.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task The_last_second_factor_stays_when_two_step_verification_is_required()
+    {
+        _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new AuthenticationMethod { Id = "totp|dev_1", Type = "totp", Confirmed = true }]);
+        var client = await SignedInAsync(new Dictionary<string, string?>
+        {
+            ["Profiles:Authenticators:UseMyAccountApi"] = "false",
+            ["Profiles:Authenticators:RequireMfa"] = "true",
+        });
+        var document = await PortalSession.GetDocumentAsync(client, PagePath);
+
+        var removed = await PostAsync(client, document, "?handler=Remove", [new("methodId", "totp|dev_1")]);
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        var after = await PortalSession.ParseAsync(removed);
+        Assert.Contains("add another one before removing it", after.QuerySelector(".form-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(after.QuerySelectorAll("#methods li"));
+        _email.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_my_account_429_says_when_to_try_again()
+    {
+        _myAccount.Setup(m => m.GetMethodsAsync(FakeAccessToken, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new MyAccountApiException(HttpStatusCode.TooManyRequests, "Too Many Requests", null, new RateLimitInfo(2, 0, null, TimeSpan.FromSeconds(29.2))));
+        var client = await SignedInAsync();
+        var opened = await client.GetAsync(PagePath);
+        var callback = await PortalSession.CompleteAsync(client, opened.Headers.Location!);
+
+        var page = await PortalSession.GetDocumentAsync(client, callback.Headers.Location!.OriginalString);
+
+        Assert.Contains("try again in 30 s", page.QuerySelector(".form-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> SignedInAsync(IDictionary<string, string?>? settings = null)
+    {
+        _portal = new PortalFactory(_provider.BaseUrl, extraSettings: settings, configureServices: services =>
+        {
+            services.AddSingleton(_myAccount.Object);
+            services.AddSingleton(_management.Object);
+            services.AddSingleton(_email.Object);
+        });
+        _portal.Profiles.Setup(p => p.GetProfileAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new UserProfile(FakeOidcProvider.Subject, "alice@example.com", true, "Alice Example", "alice", "Alice", "Example", null, null, null, [],
+                new JsonObject(), new JsonObject(), false, "Username-Password-Authentication", true));
+        var client = _portal.CreatePortalClient();
+        await PortalSession.SignInSuccessfullyAsync(client);
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, IHtmlDocument page, string handler, IEnumerable<KeyValuePair<string, string>> fields) =>
+        PortalSession.PostFormAsync(client, PagePath + handler, fields.Prepend(new("__RequestVerificationToken", PortalSession.AntiforgeryToken(page))));
+}
