@@ -19,6 +19,9 @@ public sealed class AuthenticatorStateStore(PortalCache cache, IDataProtectionPr
     /// <summary>How long the overview's count is trusted: changes made elsewhere (Auth0's own pages) show within this time.</summary>
     private static readonly TimeSpan CountLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a refused My Account token keeps the page on the Management API before it asks again.</summary>
+    private static readonly TimeSpan RefusedLifetime = TimeSpan.FromHours(1);
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Profiles.Authenticators.State.v1");
 
     public async Task<MyAccountToken?> FindTokenAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken)
@@ -50,6 +53,13 @@ public sealed class AuthenticatorStateStore(PortalCache cache, IDataProtectionPr
 
     public async Task ForgetEnrollmentAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken) =>
         await cache.RemoveAsync(Key("enrollment", viewer), cancellationToken);
+
+    /// <summary>Whether the tenant refused this sign-in a My Account token within the last hour.</summary>
+    public async Task<bool> IsMyAccountRefusedAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken) =>
+        !string.IsNullOrEmpty(await cache.FindAsync<string>(Key("refused", viewer), cancellationToken));
+
+    public async Task MarkMyAccountRefusedAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken) =>
+        await cache.SetAsync(Key("refused", viewer), "1", RefusedLifetime, cancellationToken);
 
     public async Task<int?> FindCountAsync(string userId, CancellationToken cancellationToken) =>
         int.TryParse(await cache.FindAsync<string>(Key("count", new AuthenticatorViewer(userId, null)), cancellationToken), NumberStyles.None,

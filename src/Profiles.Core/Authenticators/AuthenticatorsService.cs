@@ -36,7 +36,11 @@ public sealed partial class AuthenticatorsService(
     private readonly UserLogKey _logKey = new(managementOptions.Value.ClientSecret);
 
     public async Task<bool> NeedsTokenAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken) =>
-        options.Value.UseMyAccountApi && await state.FindTokenAsync(viewer, cancellationToken) is null;
+        options.Value.UseMyAccountApi && await state.FindTokenAsync(viewer, cancellationToken) is null &&
+        !await state.IsMyAccountRefusedAsync(viewer, cancellationToken);
+
+    public Task MyAccountRefusedAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken) =>
+        state.MarkMyAccountRefusedAsync(viewer, cancellationToken);
 
     public Task KeepTokenAsync(AuthenticatorViewer viewer, MyAccountToken token, CancellationToken cancellationToken) =>
         state.SaveTokenAsync(viewer, token, cancellationToken);
@@ -59,6 +63,12 @@ public sealed partial class AuthenticatorsService(
                 if (ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                 {
                     await state.ForgetTokenAsync(viewer, cancellationToken);
+                }
+
+                // Not activated or no grant for its scopes: a new token would be refused the same way.
+                if (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                {
+                    await state.MarkMyAccountRefusedAsync(viewer, cancellationToken);
                 }
             }
             catch (MyAccountApiException ex)

@@ -9,6 +9,10 @@ public interface IAuthenticatorsService
     /// <summary>Whether the page should first get the user a My Account API token (the API is in use and none is kept).</summary>
     Task<bool> NeedsTokenAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken);
 
+    /// <summary>The tenant refused this sign-in a My Account API token (not activated, no client grant): the page works through
+    /// the Management API for the rest of the hour instead of asking again at every view.</summary>
+    Task MyAccountRefusedAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken);
+
     /// <summary>Keeps the user's My Account API token for this sign-in.</summary>
     Task KeepTokenAsync(AuthenticatorViewer viewer, MyAccountToken token, CancellationToken cancellationToken);
 

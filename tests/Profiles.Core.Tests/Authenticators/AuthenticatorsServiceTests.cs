@@ -275,6 +275,22 @@ public sealed class AuthenticatorsServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_api_not_activated_is_not_asked_for_a_token_again_within_the_hour()
+    {
+        var service = Service();
+        await service.KeepTokenAsync(Viewer, new MyAccountToken("me-token", FakeClock.Start.AddHours(1)), CancellationToken.None);
+        _myAccount.Setup(m => m.GetMethodsAsync("me-token", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new MyAccountApiException(HttpStatusCode.Forbidden, "Forbidden", null, null));
+        _management.Setup(m => m.GetAsync(UserId, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        var result = await service.ListAsync(Viewer, CancellationToken.None);
+
+        Assert.Equal(AuthenticatorSource.Management, result.Value!.Source);
+        Assert.False(await service.NeedsTokenAsync(Viewer, CancellationToken.None));
+        Assert.True(await service.NeedsTokenAsync(new AuthenticatorViewer(UserId, "another-sign-in"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_token_about_to_expire_is_not_used()
     {
         var service = Service();

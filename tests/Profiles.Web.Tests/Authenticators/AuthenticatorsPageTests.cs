@@ -18,6 +18,7 @@ namespace Profiles.Web.Tests.Authenticators;
 public sealed class AuthenticatorsPageTests : IAsyncLifetime
 {
     private const string PagePath = "/security/authenticators";
+    private const string EnrolPath = "/security/addauthenticator";
     private const string FakeAccessToken = "opaque-access-token";
 
     private readonly Mock<IMyAccountClient> _myAccount = new(MockBehavior.Strict);
@@ -102,6 +103,26 @@ public sealed class AuthenticatorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tenant_that_refuses_the_me_audience_brings_the_user_back_to_the_page_on_the_management_api()
+    {
+        _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new AuthenticationMethod { Id = "email|dev_1", Type = "email", Confirmed = true, Email = "al***@ex***" }]);
+        var client = await SignedInAsync();
+        _provider.AuthorizeError = ("access_denied", "Service not found: " + _provider.BaseUrl + "/me/");
+
+        var opened = await client.GetAsync(PagePath);
+        var callback = await PortalSession.CompleteAsync(client, opened.Headers.Location!);
+        var page = await PortalSession.GetDocumentAsync(client, callback.Headers.Location!.OriginalString);
+        var again = await client.GetAsync(PagePath);
+
+        Assert.Equal(PagePath + "?myaccount=refused", callback.Headers.Location!.OriginalString);
+        Assert.Equal("email|dev_1", page.QuerySelector("#methods li")!.GetAttribute("data-method-id"));
+        Assert.NotNull(page.GetElementById("add-on-auth0"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        _myAccount.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task The_last_second_factor_stays_when_two_step_verification_is_required()
     {
         _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
@@ -134,6 +155,75 @@ public sealed class AuthenticatorsPageTests : IAsyncLifetime
         var page = await PortalSession.GetDocumentAsync(client, callback.Headers.Location!.OriginalString);
 
         Assert.Contains("try again in 30 s", page.QuerySelector(".form-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_authenticator_app_is_added_with_a_server_drawn_qr_code_and_a_wrong_code_is_shown_next_to_the_field()
+    {
+        _myAccount.Setup(m => m.GetMethodsAsync(FakeAccessToken, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _myAccount.Setup(m => m.StartEnrollmentAsync(FakeAccessToken, new MyAccountEnrollmentRequest("totp", null, null, null, null), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MyAccountEnrollment
+            {
+                Id = "totp|dev_new", AuthSession = "auth-session-1", BarcodeUri = "otpauth://totp/Tenant:alice?secret=JBSWY3DPEHPK3PXP&issuer=Tenant",
+                ManualInputCode = "JBSWY3DPEHPK3PXP", LocationSegment = "totp%7Cdev_new",
+            });
+        _myAccount.Setup(m => m.VerifyAsync(FakeAccessToken, "totp%7Cdev_new", new MyAccountVerifyRequest("auth-session-1", "000000", null), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new MyAccountApiException(HttpStatusCode.BadRequest, "Bad Request", "Invalid otp_code.", null));
+        _myAccount.Setup(m => m.VerifyAsync(FakeAccessToken, "totp%7Cdev_new", new MyAccountVerifyRequest("auth-session-1", "123456", null), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        var client = await SignedInAsync();
+        var list = await WithTokenAsync(client);
+
+        var added = await PostAsync(client, list, "?handler=Add&factor=AuthenticatorApp", []);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var enrol = await PortalSession.GetDocumentAsync(client, added.Headers.Location!.OriginalString);
+        var wrong = await PortalSession.PostFormAsync(client, EnrolPath + "?handler=Verify",
+            [new("__RequestVerificationToken", PortalSession.AntiforgeryToken(enrol)), new("Input.Code", "000000")]);
+        var wrongPage = await PortalSession.ParseAsync(wrong);
+        var right = await PortalSession.PostFormAsync(client, EnrolPath + "?handler=Verify",
+            [new("__RequestVerificationToken", PortalSession.AntiforgeryToken(wrongPage)), new("Input.Code", "123 456")]);
+
+        Assert.Equal(EnrolPath, added.Headers.Location!.OriginalString);
+        Assert.StartsWith("data:image/png;base64,", enrol.GetElementById("qr-code")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal("JBSWY3DPEHPK3PXP", enrol.GetElementById("manual-key")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Equal("That code is not right. 4 attempt(s) left.", wrongPage.GetElementById("Input_Code-error")!.TextContent);
+        Assert.Equal("true", wrongPage.GetElementById("Input_Code")!.GetAttribute("aria-invalid"));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var after = await PortalSession.GetDocumentAsync(client, PagePath);
+        Assert.Contains("Added.", after.GetElementById("authenticators-status")!.TextContent, StringComparison.Ordinal);
+        _email.Verify(e => e.SendAsync(It.Is<EmailMessage>(m => m.Kind == "authenticators_changed" && m.To == "alice@example.com"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task The_passkey_ceremony_runs_from_a_script_file_not_inline()
+    {
+        _myAccount.Setup(m => m.GetMethodsAsync(FakeAccessToken, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _myAccount.Setup(m => m.StartEnrollmentAsync(FakeAccessToken, new MyAccountEnrollmentRequest("passkey", null, null, null, "Username-Password-Authentication"),
+                It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MyAccountEnrollment
+            {
+                AuthSession = "auth-session-2", LocationSegment = "passkey%7Cnew",
+                AuthnParamsPublicKey = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>("""{"challenge":"Y2hhbGxlbmdl","rp":{"id":"localhost","name":"Tenant"}}"""),
+            });
+        var client = await SignedInAsync();
+        var list = await WithTokenAsync(client);
+
+        await PostAsync(client, list, "?handler=Add&factor=Passkey", []);
+        var enrol = await PortalSession.GetDocumentAsync(client, EnrolPath);
+
+        Assert.Contains("\"challenge\":\"Y2hhbGxlbmdl\"", enrol.GetElementById("passkey-form")!.GetAttribute("data-options"), StringComparison.Ordinal);
+        Assert.Contains(enrol.QuerySelectorAll("script"), s => (s.GetAttribute("src") ?? "").Contains("/js/passkey-enrollment.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(enrol.QuerySelectorAll("script"), s => s.GetAttribute("src") is null);
+        Assert.NotNull(enrol.GetElementById("passkey-error")!.GetAttribute("data-cancelled"));
+    }
+
+    /// <summary>Opens the page, completes the round trip for the /me/ token, and returns the list.</summary>
+    private static async Task<IHtmlDocument> WithTokenAsync(HttpClient client)
+    {
+        var opened = await client.GetAsync(PagePath);
+        var callback = await PortalSession.CompleteAsync(client, opened.Headers.Location!);
+        return await PortalSession.GetDocumentAsync(client, callback.Headers.Location!.OriginalString);
     }
 
     private async Task<HttpClient> SignedInAsync(IDictionary<string, string?>? settings = null)

@@ -48,7 +48,11 @@ public sealed class AuthenticatorsModel(
 
     public async Task<IActionResult> OnGetAsync(string? myaccount, CancellationToken cancellationToken)
     {
-        if (myaccount is null && await authenticators.NeedsTokenAsync(Viewer(), cancellationToken))
+        if (myaccount == MyAccountTokenChallenge.RefusedValue)
+        {
+            await authenticators.MyAccountRefusedAsync(Viewer(), cancellationToken);
+        }
+        else if (myaccount is null && await authenticators.NeedsTokenAsync(Viewer(), cancellationToken))
         {
             return Challenge(tokenChallenge.Create(currentUser.UserId, Request.PathBase + PagePath), PortalSignIn.Scheme);
         }
