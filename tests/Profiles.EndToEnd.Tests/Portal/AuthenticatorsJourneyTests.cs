@@ -22,6 +22,8 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
         var portal = new PortalPage(page, _portal);
         await portal.SignInAsync("alice@example.com", "Alice-demo-2026");
 
+        // At phone width the navigation opens from its menu button.
+        await page.Locator("details.account-nav-menu summary").ClickAsync();
         await portal.OpenAsync("Two-step verification");
         await Navigation.ArriveAtAsync(page, _portal.BaseUrl + "/security/authenticators");
 
