@@ -281,6 +281,35 @@ public sealed partial class AuthenticatorsService(
             : ServiceResult.Busy(AuthenticatorsCodes.Unavailable).As<string>();
     }
 
+    public async Task<ServiceResult<string>> AddRecoveryCodeAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (await TokenAsync(viewer, cancellationToken) is not { } token)
+        {
+            return ServiceResult.Refused(AuthenticatorsCodes.TokenNeeded).As<string>();
+        }
+
+        MyAccountEnrollment started = null!;
+        var failure = await MyAccountAsync(viewer, async () =>
+        {
+            started = await myAccount.StartEnrollmentAsync(token, new MyAccountEnrollmentRequest("recovery-code"), cancellationToken);
+            if (!string.IsNullOrEmpty(started.RecoveryCode) && !string.IsNullOrEmpty(started.LocationSegment))
+            {
+                // Nothing to prove for a recovery code: the session alone confirms it.
+                await myAccount.VerifyAsync(token, started.LocationSegment, new MyAccountVerifyRequest(started.AuthSession), cancellationToken);
+            }
+        }, cancellationToken);
+        if (failure is not null || string.IsNullOrEmpty(started.RecoveryCode) || string.IsNullOrEmpty(started.LocationSegment))
+        {
+            await events.RecordAsync(viewer.UserId, SecurityActions.AuthenticatorAdded, SecurityOutcomes.Failed, TypeName(AuthenticatorKind.RecoveryCode), cancellationToken);
+            return (failure ?? ServiceResult.Busy(AuthenticatorsCodes.Unavailable)).As<string>();
+        }
+
+        await events.RecordAsync(viewer.UserId, SecurityActions.AuthenticatorAdded, SecurityOutcomes.Succeeded, TypeName(AuthenticatorKind.RecoveryCode), cancellationToken);
+        await notifier.NotifyAsync(viewer.UserId, SecurityActions.AuthenticatorAdded, cancellationToken);
+        return ServiceResults.Success(started.RecoveryCode, AuthenticatorsCodes.Enrolled);
+    }
+
     public async Task<ServiceResult<string>> RegenerateRecoveryCodeAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);

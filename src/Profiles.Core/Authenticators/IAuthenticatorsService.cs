@@ -48,6 +48,9 @@ public interface IAuthenticatorsService
     /// <summary>An Auth0 enrolment ticket URL: adding the factor on Auth0's own page (used when the My Account API is not).</summary>
     Task<ServiceResult<string>> CreateEnrollmentTicketAsync(AuthenticatorViewer viewer, EnrollableFactor factor, CancellationToken cancellationToken);
 
+    /// <summary>A first recovery code through the My Account API (enrolled and confirmed at once), to show once.</summary>
+    Task<ServiceResult<string>> AddRecoveryCodeAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken);
+
     /// <summary>A new recovery code (the old one stops working), to show once.</summary>
     Task<ServiceResult<string>> RegenerateRecoveryCodeAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken);
 

@@ -324,6 +324,23 @@ public sealed class AuthenticatorsServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_recovery_code_is_enrolled_and_confirmed_through_the_my_account_api()
+    {
+        var service = Service();
+        await service.KeepTokenAsync(Viewer, new MyAccountToken("me-token", FakeClock.Start.AddHours(1)), CancellationToken.None);
+        _myAccount.Setup(m => m.StartEnrollmentAsync("me-token", new MyAccountEnrollmentRequest("recovery-code", null, null, null, null), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MyAccountEnrollment { Id = "recovery-code|dev_1", AuthSession = "s-rc", RecoveryCode = "WXYZ1234WXYZ1234WXYZ1234", LocationSegment = "recovery-code%7Cdev_1" });
+        _myAccount.Setup(m => m.VerifyAsync("me-token", "recovery-code%7Cdev_1", new MyAccountVerifyRequest("s-rc", null, null), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        var result = await service.AddRecoveryCodeAsync(Viewer, CancellationToken.None);
+
+        Assert.Equal("WXYZ1234WXYZ1234WXYZ1234", result.Value);
+        _myAccount.Verify(m => m.VerifyAsync("me-token", "recovery-code%7Cdev_1", It.IsAny<MyAccountVerifyRequest>(), It.IsAny<CancellationToken>()), Times.Once());
+        _events.Verify(e => e.RecordAsync(UserId, SecurityActions.AuthenticatorAdded, SecurityOutcomes.Succeeded, "recovery-code", It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
     public async Task Forgetting_remembered_browsers_that_auth0_refuses_is_recorded_as_failed_and_not_noticed()
     {
         _management.Setup(m => m.InvalidateRememberedBrowsersAsync(UserId, It.IsAny<CancellationToken>()))

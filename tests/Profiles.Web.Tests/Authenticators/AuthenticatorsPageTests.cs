@@ -144,6 +144,33 @@ public sealed class AuthenticatorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_recovery_code_is_shown_once_on_the_response_and_kept_nowhere_else()
+    {
+        const string Code = "32YCGV1JUE9G7MDJ71UTN12W";
+        _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new AuthenticationMethod { Id = "totp|dev_1", Type = "totp", Confirmed = true },
+            new AuthenticationMethod { Id = "recovery-code|dev_2", Type = "recovery-code", Confirmed = true },
+        ]);
+        _management.Setup(m => m.RegenerateRecoveryCodeAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RecoveryCodeRegeneration { RecoveryCode = Code });
+        var client = await SignedInAsync(new Dictionary<string, string?> { ["Profiles:Authenticators:UseMyAccountApi"] = "false" });
+        var list = await PortalSession.GetDocumentAsync(client, PagePath);
+
+        var regenerated = await PostAsync(client, list, "?handler=RecoveryCode", []);
+        var shown = await PortalSession.ParseAsync(regenerated);
+        var next = await client.GetAsync(PagePath);
+
+        Assert.Equal(HttpStatusCode.OK, regenerated.StatusCode);
+        Assert.Equal(Code, shown.QuerySelector("#new-recovery-code code")!.TextContent);
+        var cookies = regenerated.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("\n", values) : "";
+        Assert.DoesNotContain(Code, cookies, StringComparison.Ordinal);
+        Assert.Contains("no-store", regenerated.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Code, await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        _email.Verify(e => e.SendAsync(It.Is<EmailMessage>(m => m.Kind == "authenticators_changed"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
     public async Task A_my_account_429_says_when_to_try_again()
     {
         _myAccount.Setup(m => m.GetMethodsAsync(FakeAccessToken, It.IsAny<CancellationToken>()))

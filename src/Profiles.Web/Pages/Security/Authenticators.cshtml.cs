@@ -101,9 +101,18 @@ public sealed class AuthenticatorsModel(
         return result.Succeeded ? Redirect(result.Value!) : await FinishAsync(result, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRecoveryCodeAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRecoveryCodeAsync(CancellationToken cancellationToken) =>
+        await ShowRecoveryCodeAsync(await authenticators.RegenerateRecoveryCodeAsync(Viewer(), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostAddRecoveryCodeAsync(CancellationToken cancellationToken) =>
+        await ShowRecoveryCodeAsync(await authenticators.AddRecoveryCodeAsync(Viewer(), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostForgetBrowsersAsync(CancellationToken cancellationToken) =>
+        await FinishAsync(await authenticators.ForgetRememberedBrowsersAsync(Viewer(), cancellationToken), cancellationToken);
+
+    /// <summary>The code goes on this response only; a failure is shown like any other.</summary>
+    private async Task<IActionResult> ShowRecoveryCodeAsync(Core.Results.ServiceResult<string> result, CancellationToken cancellationToken)
     {
-        var result = await authenticators.RegenerateRecoveryCodeAsync(Viewer(), cancellationToken);
         if (!result.Succeeded)
         {
             return await FinishAsync(result, cancellationToken);
@@ -113,9 +122,6 @@ public sealed class AuthenticatorsModel(
         await LoadAsync(cancellationToken);
         return Page();
     }
-
-    public async Task<IActionResult> OnPostForgetBrowsersAsync(CancellationToken cancellationToken) =>
-        await FinishAsync(await authenticators.ForgetRememberedBrowsersAsync(Viewer(), cancellationToken), cancellationToken);
 
     private async Task<IActionResult> FinishAsync(Core.Results.ServiceResult result, CancellationToken cancellationToken)
     {
