@@ -83,6 +83,27 @@ public sealed class AuthenticatorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_overview_says_two_step_verification_is_on_with_its_count_and_links_to_the_page()
+    {
+        _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new AuthenticationMethod { Id = "totp|dev_1", Type = "totp", Confirmed = true },
+            new AuthenticationMethod { Id = "phone|dev_2", Type = "phone", Confirmed = true },
+            new AuthenticationMethod { Id = "passkey|dev_3", Type = "passkey" },
+        ]);
+        var client = await SignedInAsync();
+
+        var overview = await PortalSession.GetDocumentAsync(client, "/");
+        await PortalSession.GetDocumentAsync(client, "/");
+
+        var summary = overview.GetElementById("two-step-summary")!;
+        Assert.Equal("2", summary.GetAttribute("data-second-factors"));
+        Assert.Contains("Two-step verification is on (2 second step(s)).", summary.TextContent, StringComparison.Ordinal);
+        Assert.Equal(PagePath, summary.QuerySelector("a")!.GetAttribute("href"));
+        _management.Verify(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Fact]
     public async Task Without_the_my_account_api_the_page_lists_through_management_and_adds_through_an_enrolment_ticket()
     {
         _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
