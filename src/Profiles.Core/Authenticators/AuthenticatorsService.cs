@@ -454,7 +454,8 @@ public sealed partial class AuthenticatorsService(
         }
     }
 
-    /// <summary>A 429: every instance holds this user's calls back for the wait Auth0 gave, which the page shows.</summary>
+    /// <summary>A 429: every instance holds this user's calls back for the wait Auth0 gave (the pacing handler has usually done
+    /// so already; a token that is not a JWT is held back here), which the page shows.</summary>
     private async Task<ServiceResult> HoldBackAsync(AuthenticatorViewer viewer, MyAccountApiException ex, CancellationToken cancellationToken)
     {
         var wait = ex.RateLimit?.RetryAfter;

@@ -26,16 +26,18 @@ public static class AuthenticatorsJourneyCoreServiceCollectionExtensions
         services.AddOptions<AuthenticatorsOptions>().Bind(configuration.GetSection(AuthenticatorsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<IAuthenticationMethodsClient, AuthenticationMethodsClient>(ProfilesCoreServiceCollectionExtensions.ManagementHttpClientName);
         // No retries: the My Account API's limits are per user and low (2 a minute on the Free plan), so a retry would spend the
-        // user's budget; a 429 holds every instance back for the wait Auth0 gives (AuthenticatorStateStore).
-        services.AddHttpClient<IMyAccountClient, MyAccountClient>(MyAccountHttpClientName)
+        // user's budget. The pacing handler holds every instance back for that user when Auth0 says the bucket is empty.
+        var myAccount = services.AddHttpClient<IMyAccountClient, MyAccountClient>(MyAccountHttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<Auth0Options>>().Value.Authority + "/me/v1/", UriKind.Absolute);
                 client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddResilienceHandler(MyAccountPipelineName, static (builder, context) => AuthenticationResiliencePipeline.AddTo(builder,
+            });
+        myAccount.AddResilienceHandler(MyAccountPipelineName, static (builder, context) => AuthenticationResiliencePipeline.AddTo(builder,
                 context.ServiceProvider.GetRequiredService<IOptions<ManagementApiOptions>>().Value.AttemptTimeout,
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        myAccount.AddHttpMessageHandler<MyAccountPacingHandler>();
+        services.TryAddTransient<MyAccountPacingHandler>();
         services.TryAddSingleton<KnownAuthenticators>();
         services.TryAddSingleton<AuthenticatorDescriber>();
         services.TryAddSingleton<AuthenticatorStateStore>();
