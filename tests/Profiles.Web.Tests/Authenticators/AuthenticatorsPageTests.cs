@@ -144,6 +144,32 @@ public sealed class AuthenticatorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_page_in_german_shows_no_untranslated_english_and_a_bad_number_is_refused_next_to_its_field()
+    {
+        var now = DateTimeOffset.UtcNow;
+        _myAccount.Setup(m => m.GetMethodsAsync(FakeAccessToken, It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new MyAccountAuthenticationMethod { Id = "totp|dev_1", Type = "totp", Confirmed = true, CreatedAt = now.AddDays(-2), LastAuthAt = now.AddDays(-1) },
+            new MyAccountAuthenticationMethod { Id = "phone|dev_2", Type = "phone", Confirmed = true, PhoneNumber = "XXXXXXXX4567", CreatedAt = now.AddDays(-2) },
+            new MyAccountAuthenticationMethod { Id = "passkey|dev_3", Type = "passkey", CredentialDeviceType = "single_device", CreatedAt = now.AddDays(-1) },
+            new MyAccountAuthenticationMethod { Id = "recovery-code|dev_4", Type = "recovery-code", Confirmed = true, CreatedAt = now.AddDays(-2) },
+        ]);
+        var client = await SignedInAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("de-DE"));
+        var list = await WithTokenAsync(client);
+
+        var refused = await PostAsync(client, list, "?handler=Add&factor=Phone", [new("Input.Contact", "0612345678")]);
+        var page = await PortalSession.ParseAsync(refused);
+
+        Assert.Equal("de", list.DocumentElement.GetAttribute("lang"));
+        Assert.Empty(new Localization.UntranslatedEnglish("de").FoundIn(list));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("0612345678", page.GetElementById("add-phone-number")!.GetAttribute("value"));
+        Assert.NotNull(page.GetElementById("add-phone-number-error"));
+        Assert.Null(page.GetElementById("add-email-address-error"));
+    }
+
+    [Fact]
     public async Task The_last_second_factor_stays_when_two_step_verification_is_required()
     {
         _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
