@@ -104,6 +104,24 @@ public sealed class AuthenticatorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_out_drops_the_kept_token()
+    {
+        _myAccount.Setup(m => m.GetMethodsAsync(FakeAccessToken, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var client = await SignedInAsync();
+        var list = await WithTokenAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PagePath)).StatusCode);
+
+        var signedOut = await PortalSession.PostFormAsync(client, "/account/logout", [new("__RequestVerificationToken", PortalSession.AntiforgeryToken(list))]);
+        await PortalSession.SignInSuccessfullyAsync(client);
+        var reopened = await client.GetAsync(PagePath);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        // The fake provider gives the same sid again: only the dropped token explains the new round trip.
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        Assert.StartsWith(_provider.BaseUrl + "/authorize", reopened.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_the_my_account_api_the_page_lists_through_management_and_adds_through_an_enrolment_ticket()
     {
         _management.Setup(m => m.GetAsync(FakeOidcProvider.Subject, It.IsAny<CancellationToken>()))
