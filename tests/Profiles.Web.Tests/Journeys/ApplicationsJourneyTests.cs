@@ -67,7 +67,7 @@ public sealed class ApplicationsJourneyTests : TenantPortalTests
 
         var page = await GetPageAsync("/activity");
 
-        var rows = page.QuerySelectorAll("#sign-in-history tbody tr");
+        var rows = page.QuerySelectorAll("#activity tbody tr[data-source='sign-in']");
         var failed = rows[0];
         Assert.Equal("sign_in_failed", failed.GetAttribute("data-kind"));
         Assert.Equal("2", failed.GetAttribute("data-count"));
@@ -93,7 +93,7 @@ public sealed class ApplicationsJourneyTests : TenantPortalTests
 
         Assert.Contains("has not been given permission to read sign-in records", page.QuerySelector("#sign-in-history-not-permitted")!.TextContent,
             StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("#sign-in-history"));
+        Assert.Null(page.QuerySelector("#activity tbody tr[data-source='sign-in']"));
         Assert.NotNull(page.QuerySelector("#activity-empty"));
     }
 
