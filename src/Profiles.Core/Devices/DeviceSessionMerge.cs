@@ -12,7 +12,7 @@ public static class DeviceSessionMerge
 {
     /// <summary>The row of an Auth0 session, with the portal session riding on it if any.</summary>
     public static DeviceSession Describe(Session session, DeviceViewer viewer, bool ending, IReadOnlyList<DeviceApplication> applications,
-        PortalSession? portal)
+        ActivePortalSession? portal)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -40,7 +40,7 @@ public static class DeviceSessionMerge
     }
 
     /// <summary>A portal session with no Auth0 session listed for it.</summary>
-    public static DeviceSession PortalOnly(PortalSession portal, DeviceViewer viewer, DeviceApplication portalApplication)
+    public static DeviceSession PortalOnly(ActivePortalSession portal, DeviceViewer viewer, DeviceApplication portalApplication)
     {
         ArgumentNullException.ThrowIfNull(portal);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -49,6 +49,6 @@ public static class DeviceSessionMerge
     }
 
     /// <summary>The portal sessions not shown on an Auth0 session's row.</summary>
-    public static IEnumerable<PortalSession> Unmatched(IEnumerable<PortalSession> portal, IReadOnlyCollection<string> auth0SessionIds) =>
+    public static IEnumerable<ActivePortalSession> Unmatched(IEnumerable<ActivePortalSession> portal, IReadOnlyCollection<string> auth0SessionIds) =>
         portal.Where(p => p.Auth0SessionId is null || !auth0SessionIds.Contains(p.Auth0SessionId));
 }

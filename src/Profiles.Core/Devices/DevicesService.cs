@@ -245,7 +245,7 @@ public sealed partial class DevicesService(
 
     private DeviceApplication ThisPortal => new(auth0Options.Value.ClientId, null, true);
 
-    private DeviceList PortalOnly(DeviceViewer viewer, IReadOnlyList<PortalSession> portal) =>
+    private DeviceList PortalOnly(DeviceViewer viewer, IReadOnlyList<ActivePortalSession> portal) =>
         new(Order(WithThisDevice([.. portal.Select(p => DeviceSessionMerge.PortalOnly(p, viewer, ThisPortal))], viewer)), false);
 
     /// <summary>This device is never missing: when neither Auth0 nor the portal's table lists it, it is described from the request.</summary>

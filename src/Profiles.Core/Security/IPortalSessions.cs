@@ -13,5 +13,5 @@ public interface IPortalSessions
     Task SeenAsync(string sessionId, string? ipAddress, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>The user's sessions that have not expired, most recently seen first.</summary>
-    Task<IReadOnlyList<PortalSession>> ListAsync(string userId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ActivePortalSession>> ListAsync(string userId, CancellationToken cancellationToken);
 }

@@ -86,7 +86,7 @@ public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, P
         await cache.SetAsync(key, nowMs, SeenMemory, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PortalSession>> ListAsync(string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ActivePortalSession>> ListAsync(string userId, CancellationToken cancellationToken)
     {
         var userKey = await userKeys.ForAsync(userId, cancellationToken);
         var nowMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
@@ -98,7 +98,7 @@ public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, P
     }
 
     /// <summary>A row as the devices page and the data export read it.</summary>
-    internal static PortalSession ToSession(PortalSessionRow row) => new(
+    internal static ActivePortalSession ToSession(PortalSessionRow row) => new(
         row.SessionId,
         row.Auth0SessionId,
         new UserAgentDescription(row.Browser, row.OperatingSystem, row.IsMobile),

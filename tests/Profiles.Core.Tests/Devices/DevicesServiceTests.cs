@@ -28,7 +28,7 @@ public sealed class DevicesServiceTests
     private readonly Mock<ISessionsClient> _sessions = new();
     private readonly Mock<IClientsClient> _clients = new();
     private readonly Mock<IPortalSessions> _portal = new();
-    private readonly List<PortalSession> _portalSessions = [];
+    private readonly List<ActivePortalSession> _portalSessions = [];
     private readonly Mock<IPortalSessionRevocations> _revocations = new();
     private readonly Mock<ISecurityEventLog> _events = new();
     private readonly Mock<IProfileService> _profiles = new();
@@ -237,7 +237,7 @@ public sealed class DevicesServiceTests
         _notice.Verify(n => n.Compose(It.IsAny<UserProfile>(), "devices@example.com", false), Times.Once);
     }
 
-    private static PortalSession Portal(string id, string? auth0SessionId, DateTimeOffset lastSeen) =>
+    private static ActivePortalSession Portal(string id, string? auth0SessionId, DateTimeOffset lastSeen) =>
         new(id, auth0SessionId, new UserAgentDescription("Safari", "macOS", false), "192.0.2.1", "192.0.2.50",
             FakeClock.Start.AddHours(-5), lastSeen, FakeClock.Start.AddHours(3));
 
