@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Web;
 using Microsoft.Playwright;
 using Profiles.EndToEnd.Tests.Infrastructure;
 using Profiles.LocalTenant.Data;
+using Profiles.TestServices;
 
 namespace Profiles.EndToEnd.Tests.Portal;
 
@@ -14,11 +14,6 @@ public sealed class DevicesJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
     private const string PhoneAgent =
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-
-    /// <summary>Another application of the seeded tenant; the portal itself asks for no refresh token.</summary>
-    private const string OtherClientId = "curl-walkthrough";
-    private const string OtherClientSecret = "local-tenant-development-only-secret";
-    private const string OtherCallback = "http://127.0.0.1:8080/callback";
 
     private readonly PortalServer _portal = new();
 
@@ -70,43 +65,16 @@ public sealed class DevicesJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(laptop.GetByLabel("Password")).ToBeVisibleAsync();
         Assert.Null(_portal.Tenant.Store.Read(d => d.Find<TenantSession>(laptopSession!)));
         Assert.DoesNotContain(_portal.Tenant.Store.Read(d => d.All<TenantRefreshToken>().ToList()), t => t.SessionId == laptopSession);
-        Assert.Equal("invalid_grant", await RefreshErrorAsync(laptopRefreshToken));
+        Assert.Equal("invalid_grant", (await OtherApplication.RefreshAsync(_portal.Tenant.BaseUrl, laptopRefreshToken)).Error);
     }
 
-    /// <summary>A refresh token for another application, got in <paramref name="context"/> through the tenant's single sign-on
-    /// (authorization code with <c>offline_access</c>, the browser's tenant session cookie), so it is bound to that session.</summary>
+    /// <summary>A refresh token for another application (the portal asks for none), got in <paramref name="context"/> through the
+    /// tenant's single sign-on (the browser's tenant session cookie), so it is bound to that session.</summary>
     private async Task<string> RefreshTokenInAsync(IBrowserContext context)
     {
-        var authorize = await context.APIRequest.GetAsync(
-            $"{_portal.Tenant.BaseUrl}/authorize?response_type=code&client_id={OtherClientId}&redirect_uri={Uri.EscapeDataString(OtherCallback)}" +
-            "&scope=openid%20offline_access&state=devices", new() { MaxRedirects = 0 });
+        var authorize = await context.APIRequest.GetAsync(OtherApplication.AuthorizeUrl(_portal.Tenant.BaseUrl).AbsoluteUri, new() { MaxRedirects = 0 });
         var code = HttpUtility.ParseQueryString(new Uri(authorize.Headers["location"]).Query)["code"];
         Assert.False(string.IsNullOrEmpty(code), "The tenant should sign the browser in to the other application without asking.");
-        using var http = new HttpClient();
-        using var token = await http.PostAsync(new Uri(_portal.Tenant.BaseUrl + "/oauth/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["client_id"] = OtherClientId,
-            ["client_secret"] = OtherClientSecret,
-            ["code"] = code!,
-            ["redirect_uri"] = OtherCallback,
-        }));
-        using var body = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("refresh_token").GetString()!;
-    }
-
-    /// <summary>The tenant's error for a refresh with <paramref name="refreshToken"/>; null when it issued tokens.</summary>
-    private async Task<string?> RefreshErrorAsync(string refreshToken)
-    {
-        using var http = new HttpClient();
-        using var response = await http.PostAsync(new Uri(_portal.Tenant.BaseUrl + "/oauth/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["client_id"] = OtherClientId,
-            ["client_secret"] = OtherClientSecret,
-            ["refresh_token"] = refreshToken,
-        }));
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.TryGetProperty("error", out var error) ? error.GetString() : null;
+        return await OtherApplication.ExchangeCodeAsync(_portal.Tenant.BaseUrl, code!);
     }
 }
