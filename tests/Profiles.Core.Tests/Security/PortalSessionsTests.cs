@@ -8,17 +8,18 @@ namespace Profiles.Core.Tests.Security;
 
 /// <summary>The portal's own sessions for the devices page: what a sign-in records (and nothing more), last use written at
 /// most every few minutes, and rows gone when their session ends, is replaced, expires or the account is deleted.</summary>
-public sealed class PortalSessionsTests : IDisposable
+public abstract class PortalSessionsTests : IDisposable
 {
     private const string Alice = "auth0|alice";
     private const string Firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
-    private readonly PortalDatabaseFixture _db = new(PortalDatabaseProvider.Sqlite);
+    private readonly PortalDatabaseFixture _db;
     private readonly TestCaches _caches = new();
     private readonly PortalDatabaseFixture.PortalInstance _store;
     private readonly PortalSessions _sessions;
 
-    public PortalSessionsTests()
+    protected PortalSessionsTests(PortalDatabaseProvider provider)
     {
+        _db = new PortalDatabaseFixture(provider);
         _store = _db.NewInstance();
         _sessions = new PortalSessions(_db.File, _store.Keys, _caches.Cache, _db.Clock);
     }
@@ -28,6 +29,7 @@ public sealed class PortalSessionsTests : IDisposable
         _store.Dispose();
         _caches.Dispose();
         _db.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -109,4 +111,8 @@ public sealed class PortalSessionsTests : IDisposable
     private Task StartAsync(string sessionId, string? auth0SessionId, TimeSpan? lifetime = null, string? replaces = null) =>
         _sessions.StartAsync(new PortalSessionStart(Alice, sessionId, auth0SessionId, Firefox, "198.51.100.7",
             _db.Clock.GetUtcNow() + (lifetime ?? TimeSpan.FromHours(8)), replaces), default);
+
+    public sealed class OnSqlite() : PortalSessionsTests(PortalDatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : PortalSessionsTests(PortalDatabaseProvider.Postgres);
 }
