@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Profiles.Core.Security;
 
 /// <summary>The user's signed-in portal sessions (table <c>portal_sessions</c>), listed on the devices page. Ending them is
@@ -10,7 +12,7 @@ public interface IPortalSessions
     /// <summary>Notes that the session was used now from <paramref name="ipAddress"/>, until <paramref name="expiresAt"/>.
     /// Written at most once per <see cref="PortalSessions.SeenInterval"/> per session; otherwise answered from the cache, so a
     /// signed-in page view costs no database query.</summary>
-    Task SeenAsync(string sessionId, string? ipAddress, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    Task SeenAsync(string sessionId, IPAddress? ipAddress, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>The user's sessions that have not expired, most recently seen first.</summary>
     Task<IReadOnlyList<ActivePortalSession>> ListAsync(string userId, CancellationToken cancellationToken);

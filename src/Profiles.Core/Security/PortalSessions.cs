@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Profiles.Core.Caching;
 using Profiles.Core.Devices;
@@ -59,7 +60,7 @@ public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, P
         await cache.SetAsync(SeenKey(start.SessionId), nowMs, SeenMemory, cancellationToken);
     }
 
-    public async Task SeenAsync(string sessionId, string? ipAddress, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task SeenAsync(string sessionId, IPAddress? ipAddress, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var key = SeenKey(sessionId);
@@ -71,7 +72,7 @@ public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, P
             return;
         }
 
-        var ip = Cut(ipAddress, IpLength);
+        var ip = Cut(ipAddress?.ToString(), IpLength);
         var expiresAtMs = expiresAt.ToUnixTimeMilliseconds();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {

@@ -71,7 +71,7 @@ public sealed class PortalSessionEvents(TimeProvider timeProvider, IOptions<Sess
 
         if (sessionId is not null)
         {
-            await portalSessions.SeenAsync(sessionId, context.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            await portalSessions.SeenAsync(sessionId, context.HttpContext.Connection.RemoteIpAddress,
                 ExpiresAt(signedInAt.Value, timeProvider.GetUtcNow()), context.HttpContext.RequestAborted);
         }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Profiles.Core.Devices;
 using Profiles.Core.Persistence;
@@ -56,12 +57,12 @@ public abstract class PortalSessionsTests : IDisposable
         await StartAsync("p1", "sid-1");
 
         _db.Clock.Advance(TimeSpan.FromMinutes(4));
-        await _sessions.SeenAsync("p1", "203.0.113.9", signedIn.AddHours(2), default);
+        await _sessions.SeenAsync("p1", IPAddress.Parse("203.0.113.9"), signedIn.AddHours(2), default);
         var early = Assert.Single(await _sessions.ListAsync(Alice, default));
         Assert.Equal((signedIn, "198.51.100.7"), (early.LastSeenAt, early.LastIp));
 
         _db.Clock.Advance(TimeSpan.FromMinutes(2));
-        await _sessions.SeenAsync("p1", "203.0.113.9", signedIn.AddHours(2), default);
+        await _sessions.SeenAsync("p1", IPAddress.Parse("203.0.113.9"), signedIn.AddHours(2), default);
         var later = Assert.Single(await _sessions.ListAsync(Alice, default));
         Assert.Equal((_db.Clock.GetUtcNow(), "203.0.113.9", "198.51.100.7"), (later.LastSeenAt, later.LastIp, later.FirstIp));
         Assert.Equal(signedIn.AddHours(2), later.ExpiresAt);
