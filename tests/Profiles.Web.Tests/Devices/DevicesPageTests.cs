@@ -150,6 +150,32 @@ public sealed class DevicesPageTests : TenantPortalTests
     }
 
     [Fact]
+    public async Task A_reauthentication_keeps_this_browser_one_device_and_the_portal_session_sign_out_resumes()
+    {
+        Tenant.Services.GetRequiredService<SessionsFeature>().Enabled = false;
+        await SignInAsync(AliceEmail, AlicePassword);
+        var phone = NewBrowser();
+        await SignInAsync(AliceEmail, AlicePassword, phone);
+        var page = await GetPageAsync(DevicesPath);
+        var phoneSession = Assert.Single(Devices(page), d => d.GetAttribute("data-current") == "false")
+            .QuerySelector("input[name='portalSessionId']")!.GetAttribute("value")!;
+        MakeSignInStale();
+
+        var challenge = await PostAsync(DevicesPath + "?handler=SignOut", page, [new("portalSessionId", phoneSession)]);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/profile")).StatusCode);
+        var back = await ReauthenticateAsync(challenge, AliceEmail, AlicePassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var resumed = await GetPageAsync(DevicesPath);
+        // The new sign-in replaced this browser's row: still this device and the phone, not a third "device".
+        Assert.Equal(2, Devices(resumed).Count);
+        var signedOut = await PostAsync(DevicesPath + "?handler=SignOut", resumed, [new("portalSessionId", phoneSession)]);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/profile")).StatusCode);
+        Assert.Single(Devices(await GetPageAsync(DevicesPath)));
+    }
+
+    [Fact]
     public async Task Signing_out_needs_a_recent_sign_in()
     {
         await SignInAsync(AliceEmail, AlicePassword);
