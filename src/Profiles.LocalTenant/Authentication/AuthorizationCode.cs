@@ -1,6 +1,7 @@
 namespace Profiles.LocalTenant.Authentication;
 
-/// <summary>What an issued authorization code stands for.</summary>
+/// <summary>What an issued authorization code stands for. <see cref="Amr"/> lists how the user proved who they are on this
+/// login when it was more than a password (<c>mfa</c>); null otherwise, as Auth0 sends no <c>amr</c> then.</summary>
 public sealed record AuthorizationCode(
     string ClientId,
     string RedirectUri,
@@ -11,4 +12,6 @@ public sealed record AuthorizationCode(
     string? CodeChallenge,
     string? CodeChallengeMethod,
     DateTimeOffset AuthTime,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    string? Audience = null,
+    IReadOnlyList<string>? Amr = null);

@@ -3,7 +3,7 @@ namespace Profiles.LocalTenant.Authentication;
 /// <summary>A validated <c>/authorize</c> request, kept server-side while the person signs in. <see cref="Reason"/> is the
 /// application's <c>ext-reason</c> parameter: Auth0 hands <c>ext-</c> parameters to custom login page templates, and this
 /// tenant shows it above the sign-in form. <see cref="UiLocales"/> is <c>ui_locales</c>: the languages its login pages
-/// should use, in order of preference.</summary>
+/// should use, in order of preference. <see cref="Audience"/> is the API the access token is for (null: <c>/userinfo</c> only).</summary>
 public sealed record AuthorizationRequest(
     string ClientId,
     string RedirectUri,
@@ -18,4 +18,5 @@ public sealed record AuthorizationRequest(
     string? LoginHint,
     string? ScreenHint,
     string? Reason = null,
-    string? UiLocales = null);
+    string? UiLocales = null,
+    string? Audience = null);

@@ -15,7 +15,7 @@ public static class AuthorizeEndpoint
     private const int MaxUiLocalesLength = 100;
 
     public static IResult Handle(HttpContext context, TenantStore store, TenantSessions sessions, LoginTransactions transactions,
-        LoginCompletion completion, TimeProvider time)
+        LoginCompletion completion, TimeProvider time, Audiences audiences)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
@@ -100,10 +100,17 @@ public static class AuthorizeEndpoint
             }
         }
 
+        var audience = Param("audience");
+        if (audience is not null && !audiences.IsServed(audience))
+        {
+            return Fail("access_denied", "Service not found: " + audience);
+        }
+
         var request = new AuthorizationRequest(clientId!, redirectUri, state, Param("nonce"), Param("scope") ?? "openid", challenge, method,
             prompts.Contains("login", StringComparer.Ordinal), maxAge, connection, Param("login_hint"), Param("screen_hint"),
             Param("ext-reason") is { } reason ? reason[..Math.Min(reason.Length, MaxReasonLength)] : null,
-            Param(LoginTransactionCultureProvider.Parameter) is { } languages ? languages[..Math.Min(languages.Length, MaxUiLocalesLength)] : null);
+            Param(LoginTransactionCultureProvider.Parameter) is { } languages ? languages[..Math.Min(languages.Length, MaxUiLocalesLength)] : null,
+            audiences.Normalise(audience));
 
         var session = sessions.Current(context);
         var tooOld = session is not null && maxAge is not null && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge.Value);

@@ -80,6 +80,23 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
         return tokens.CreateAccessToken(PortalClientId + "@clients", urls.ManagementAudience, string.Join(' ', granted), PortalClientId);
     }
 
+    /// <summary>Mints a My Account API token in-process for <paramref name="userId"/>, as the code flow with
+    /// <c>audience={base}/me/</c> and <c>openid</c> would (<c>aud</c> is the API and <c>/userinfo</c>).</summary>
+    public string MyAccountToken(string userId, params string[] scopes)
+    {
+        var tokens = Tenant.Services.GetRequiredService<TokenService>();
+        var urls = Tenant.Services.GetRequiredService<TenantUrls>();
+        return tokens.CreateAccessToken(userId, urls.MyAccountAudience, string.Join(' ', ["openid", .. scopes]), PortalClientId, alsoFor: urls.Issuer + "userinfo");
+    }
+
+    /// <summary>A client calling the My Account API as <paramref name="userId"/> with <paramref name="scopes"/>.</summary>
+    public HttpClient CreateMyAccountClient(string userId, params string[] scopes)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MyAccountToken(userId, scopes));
+        return client;
+    }
+
     /// <summary>A tenant for one test; pass a <see cref="FakeTimeProvider"/> as <paramref name="clock"/> to move the tenant's
     /// time (sessions, <c>auth_time</c>, codes, tickets, rate limits) instead of waiting.</summary>
     public static async Task<TenantFixture> StartAsync(Action<LocalTenantOptions>? configure = null, TimeProvider? clock = null)
