@@ -45,7 +45,7 @@ public sealed class TenantAuthenticationMethod : TenantDocument
     public string? RelyingPartyId { get; set; }
     public string? IdentityUserId { get; set; }
 
-    /// <summary>Whether this method is a second factor the login challenge can ask for.</summary>
+    /// <summary>Whether this method is a second factor the login challenge asks for (a recovery code only stands in for one).</summary>
     public bool IsSecondFactor => Confirmed && Type is AuthenticationMethodTypes.Totp or AuthenticationMethodTypes.Email
-        or AuthenticationMethodTypes.Phone or AuthenticationMethodTypes.Passkey;
+        or AuthenticationMethodTypes.Phone;
 }

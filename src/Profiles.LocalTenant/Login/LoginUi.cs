@@ -7,6 +7,8 @@ public static class LoginUi
     {
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<SocialSignIn>();
+        services.AddSingleton<SecondFactorGate>();
+        services.AddSingleton<Mfa.RememberedBrowsers>();
         return services;
     }
 
@@ -21,6 +23,9 @@ public static class LoginUi
         app.MapPost("/login/forgot", LoginEndpoints.ForgotPostAsync);
         app.MapGet("/login/social/{connection}", LoginEndpoints.Social);
         app.MapPost("/login/social/{connection}", LoginEndpoints.SocialPostAsync);
+        app.MapGet("/login/mfa", MfaEndpoints.Challenge);
+        app.MapPost("/login/mfa", MfaEndpoints.VerifyAsync);
+        app.MapPost("/login/mfa/continue", MfaEndpoints.ContinueAsync);
         app.MapGet("/login/demo-accounts", (Seed.DemoAccounts demo) =>
             PageLayout.Render("Demo accounts", DemoAccountsPanel.Render(demo.All, standalone: true)));
         app.MapGet("/u/reset-password", TicketEndpoints.ResetForm);
