@@ -26,6 +26,8 @@ public static class LoginUi
         app.MapGet("/login/mfa", MfaEndpoints.Challenge);
         app.MapPost("/login/mfa", MfaEndpoints.VerifyAsync);
         app.MapPost("/login/mfa/continue", MfaEndpoints.ContinueAsync);
+        app.MapGet("/mfa/enrollment", EnrollmentEndpoints.Start);
+        app.MapPost("/mfa/enrollment", EnrollmentEndpoints.ConfirmAsync);
         app.MapGet("/login/demo-accounts", (Seed.DemoAccounts demo) =>
             PageLayout.Render("Demo accounts", DemoAccountsPanel.Render(demo.All, standalone: true)));
         app.MapGet("/u/reset-password", TicketEndpoints.ResetForm);

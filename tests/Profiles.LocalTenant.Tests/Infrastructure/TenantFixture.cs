@@ -25,7 +25,9 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
 
     public static readonly string[] AllManagementScopes =
         ["read:users", "update:users", "delete:users", "create:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants",
-        "read:refresh_tokens", "delete:refresh_tokens", "read:logs_users", "read:clients"];
+        "read:refresh_tokens", "delete:refresh_tokens", "read:logs_users", "read:clients",
+        "read:authentication_methods", "create:authentication_methods", "update:authentication_methods", "delete:authentication_methods",
+        "delete:guardian_enrollments", "create:guardian_enrollment_tickets"];
 
     private readonly Action<LocalTenantOptions>? _configure;
     private EmbeddedLocalTenant? _tenant;
