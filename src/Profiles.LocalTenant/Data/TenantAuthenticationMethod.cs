@@ -47,5 +47,5 @@ public sealed class TenantAuthenticationMethod : TenantDocument
 
     /// <summary>Whether this method is a second factor the login challenge asks for (a recovery code only stands in for one).</summary>
     public bool IsSecondFactor => Confirmed && Type is AuthenticationMethodTypes.Totp or AuthenticationMethodTypes.Email
-        or AuthenticationMethodTypes.Phone;
+        or AuthenticationMethodTypes.Phone or AuthenticationMethodTypes.Passkey;
 }

@@ -15,6 +15,7 @@ public static class LoginUi
     public static void MapLoginUi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/tenant.css", () => Results.Text(TenantStylesheet.Css, "text/css; charset=utf-8"));
+        app.MapGet(WebAuthnScript.Path, () => Results.Text(WebAuthnScript.Source, "text/javascript; charset=utf-8"));
         app.MapGet("/login", LoginEndpoints.Chooser);
         app.MapPost("/login/password", LoginEndpoints.PasswordAsync);
         app.MapGet("/login/signup", LoginEndpoints.Signup);

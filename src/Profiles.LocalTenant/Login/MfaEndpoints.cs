@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Profiles.LocalTenant.Authentication;
 using Profiles.LocalTenant.Data;
@@ -18,7 +19,7 @@ public static class MfaEndpoints
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
 
     public static IResult Challenge(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store, OutboxService outbox,
-        TimeProvider time, string? state, [FromQuery(Name = "method")] string? methodId)
+        PasskeyCeremonies passkeys, TimeProvider time, string? state, [FromQuery(Name = "method")] string? methodId)
     {
         var transaction = transactions.Find(state);
         if (transaction?.Challenge is not { Passed: false } challenge)
@@ -45,11 +46,18 @@ public static class MfaEndpoints
             });
         }
 
+        if (method.Type == AuthenticationMethodTypes.Passkey)
+        {
+            var options = passkeys.AssertionOptions(store.Read(d => MethodEnrollment.Methods(d, challenge.UserId).Where(m => m.Id == method.Id).ToList()));
+            transactions.Update(transaction with { Challenge = challenge with { PasskeyOptions = options } });
+            return PasskeyPage(context, antiforgery, transaction.Id, method, methods, options, null);
+        }
+
         return Page(context, antiforgery, transaction.Id, method, methods, null);
     }
 
     public static async Task<IResult> VerifyAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
-        TotpCodes totp, RememberedBrowsers remembered, LoginCompletion completion, TimeProvider time)
+        TotpCodes totp, PasskeyCeremonies passkeys, RememberedBrowsers remembered, LoginCompletion completion, TimeProvider time)
     {
         var read = await Forms.ReadValidatedAsync(antiforgery, context);
         if (!Forms.Accept(read, out var form, out var refusal))
@@ -72,6 +80,18 @@ public static class MfaEndpoints
 
         var code = Forms.Field(form, "code");
         var now = time.GetUtcNow();
+        var passkeyVerified = false;
+        if (method.Type == AuthenticationMethodTypes.Passkey)
+        {
+            var stored = store.Read(d => d.Find<TenantAuthenticationMethod>(method.Id) is { } m ? new TenantAuthenticationMethod
+            {
+                Id = m.Id, UserId = m.UserId, Type = m.Type, KeyId = m.KeyId, PublicKey = m.PublicKey, SignCount = m.SignCount, UserHandle = m.UserHandle,
+            } : null);
+            passkeyVerified = stored is not null && challenge.PasskeyOptions is not null && form["credential"].ToString() is { Length: > 0 } credential
+                && await passkeys.VerifyAsync(stored, challenge.PasskeyOptions, credential, context.RequestAborted);
+            method.SignCount = stored?.SignCount ?? 0;
+        }
+
         string? newRecoveryCode = null;
         var passed = store.Write(w =>
         {
@@ -82,6 +102,7 @@ public static class MfaEndpoints
                 AuthenticationMethodTypes.RecoveryCode => RecoveryCodes.Matches(stored, code),
                 AuthenticationMethodTypes.Email or AuthenticationMethodTypes.Phone => challenge.SentToMethodId == stored.Id
                     && challenge.SentCodeExpiresAt > now && OneTimeCodes.Matches(challenge.SentCode, code),
+                AuthenticationMethodTypes.Passkey when passkeyVerified => UpdateCounter(stored, method.SignCount),
                 _ => false,
             };
             if (!ok)
@@ -109,7 +130,9 @@ public static class MfaEndpoints
             }
 
             transactions.Update(transaction with { Challenge = challenge with { Failures = failures } });
-            return Page(context, antiforgery, transaction.Id, method, methods, T("Mfa.WrongCode"));
+            return method.Type == AuthenticationMethodTypes.Passkey && challenge.PasskeyOptions is not null
+                ? PasskeyPage(context, antiforgery, transaction.Id, method, methods, challenge.PasskeyOptions, T("Mfa.Passkey.Failed"))
+                : Page(context, antiforgery, transaction.Id, method, methods, T("Mfa.WrongCode"));
         }
 
         if (string.Equals(Forms.Field(form, "remember"), "true", StringComparison.Ordinal))
@@ -141,16 +164,25 @@ public static class MfaEndpoints
             : LoginPages.Expired();
     }
 
+    private static bool UpdateCounter(TenantAuthenticationMethod passkey, uint signCount)
+    {
+        passkey.SignCount = signCount;
+        return true;
+    }
+
+    private static HtmlResult PasskeyPage(HttpContext context, IAntiforgery antiforgery, string state, TenantAuthenticationMethod method,
+        IReadOnlyList<TenantAuthenticationMethod> methods, string optionsJson, string? error)
+        => MfaPages.Passkey(Forms.Antiforgery(antiforgery, context), state, method, [.. methods.Where(m => m.Id != method.Id)],
+            JsonNode.Parse(optionsJson)!.ToJsonString(), error);
+
     private static HtmlResult Page(HttpContext context, IAntiforgery antiforgery, string state, TenantAuthenticationMethod method,
         IReadOnlyList<TenantAuthenticationMethod> methods, string? error)
         => MfaPages.Challenge(Forms.Antiforgery(antiforgery, context), state, method, [.. methods.Where(m => m.Id != method.Id)], error);
 
-    /// <summary>The ways the user can answer the challenge: second factors and the recovery code (passkeys need the browser's
-    /// WebAuthn support, which this page does not use yet).</summary>
+    /// <summary>The ways the user can answer the challenge: second factors and the recovery code.</summary>
     private static List<TenantAuthenticationMethod> Choices(TenantStore store, string userId)
         => store.Read(d => MethodEnrollment.Methods(d, userId)
-            .Where(m => m.Confirmed && m.Type is AuthenticationMethodTypes.Totp or AuthenticationMethodTypes.Email or AuthenticationMethodTypes.Phone
-                or AuthenticationMethodTypes.RecoveryCode)
+            .Where(m => m.IsSecondFactor || m.Type == AuthenticationMethodTypes.RecoveryCode)
             .Select(m => new TenantAuthenticationMethod
             {
                 Id = m.Id, UserId = m.UserId, Type = m.Type, Email = m.Email, PhoneNumber = m.PhoneNumber,
@@ -159,6 +191,7 @@ public static class MfaEndpoints
 
     private static TenantAuthenticationMethod? Preferred(List<TenantAuthenticationMethod> methods)
         => methods.FirstOrDefault(m => m.Type == AuthenticationMethodTypes.Totp)
+            ?? methods.FirstOrDefault(m => m.Type == AuthenticationMethodTypes.Passkey)
             ?? methods.FirstOrDefault(m => m.Type == AuthenticationMethodTypes.Phone)
             ?? methods.FirstOrDefault(m => m.Type == AuthenticationMethodTypes.Email)
             ?? methods.FirstOrDefault();

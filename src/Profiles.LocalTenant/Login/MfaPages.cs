@@ -20,11 +20,6 @@ public static class MfaPages
             _ => T("Mfa.Totp.Intro"),
         };
         var invalid = error is not null;
-        var stateQuery = "/login/mfa?state=" + Uri.EscapeDataString(state) + "&method=";
-        var alternatives = others.Count == 0 ? Markup.Empty : Html.Of($"""
-            <h2>{T("Mfa.OtherMethods")}</h2>
-            <ul class="plain">{others.Select(o => Html.Of($"""<li><a class="button secondary" href="{stateQuery + Uri.EscapeDataString(o.Id)}">{UseText(o.Type)}</a></li>"""))}</ul>
-            """);
         return PageLayout.Render(T("Mfa.Title"), Html.Of($"""
             <section class="card" aria-labelledby="mfa-heading">
             <h1 id="mfa-heading">{T("Mfa.Title")}</h1>
@@ -37,9 +32,33 @@ public static class MfaPages
             <div class="checkbox"><input id="remember" name="remember" type="checkbox" value="true"><label for="remember">{T("Mfa.Remember")}</label></div>
             <button type="submit">{T("Mfa.Submit")}</button>
             </form>
-            {alternatives}
+            {Alternatives(state, others)}
             </section>
             """), invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    /// <summary>The passkey challenge: a button that asks the browser for the passkey (<c>/login/webauthn.js</c>), the answer posted
+    /// in the hidden <c>credential</c> field.</summary>
+    public static HtmlResult Passkey(Markup antiforgery, string state, TenantAuthenticationMethod method, IReadOnlyList<TenantAuthenticationMethod> others,
+        string optionsJson, string? error)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(others);
+        return PageLayout.Render(T("Mfa.Title"), Html.Of($"""
+            <section class="card" aria-labelledby="mfa-heading">
+            <h1 id="mfa-heading">{T("Mfa.Title")}</h1>
+            <p id="mfa-intro">{T("Mfa.Passkey.Intro")}</p>
+            <form method="post" action="/login/mfa">
+            {antiforgery}{Html.Hidden("state", state)}{Html.Hidden("method_id", method.Id)}{Html.Hidden("credential", null)}
+            {Html.Error("mfa-error", error)}
+            <p class="error" role="alert" data-passkey-status hidden>{T("Mfa.Passkey.Failed")}</p>
+            <div class="checkbox"><input id="remember" name="remember" type="checkbox" value="true"><label for="remember">{T("Mfa.Remember")}</label></div>
+            <button type="button" data-passkey-options="{optionsJson}">{T("Mfa.Passkey.Button")}</button>
+            </form>
+            {Alternatives(state, others)}
+            </section>
+            <script src="{WebAuthnScript.Path}" defer></script>
+            """), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     /// <summary>After a recovery code was used: the new code, once, and a button that finishes the sign-in.</summary>
@@ -55,6 +74,15 @@ public static class MfaPages
             </form>
             </section>
             """));
+
+    private static Markup Alternatives(string state, IReadOnlyList<TenantAuthenticationMethod> others)
+    {
+        var stateQuery = "/login/mfa?state=" + Uri.EscapeDataString(state) + "&method=";
+        return others.Count == 0 ? Markup.Empty : Html.Of($"""
+            <h2>{T("Mfa.OtherMethods")}</h2>
+            <ul class="plain">{others.Select(o => Html.Of($"""<li><a class="button secondary" href="{stateQuery + Uri.EscapeDataString(o.Id)}">{UseText(o.Type)}</a></li>"""))}</ul>
+            """);
+    }
 
     private static string UseText(string type) => type switch
     {

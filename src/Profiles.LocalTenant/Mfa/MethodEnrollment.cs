@@ -8,8 +8,65 @@ namespace Profiles.LocalTenant.Mfa;
 /// <summary>Starts and verifies enrolments of second factors, for the My Account API and the hosted enrolment page alike:
 /// TOTP (QR code, then a code from the app), email and phone (a code sent to the outbox), recovery code (shown once).</summary>
 public sealed partial class MethodEnrollment(TenantStore store, PendingEnrollments pending, TotpCodes totp, OutboxService outbox, TenantUrls urls,
-    TimeProvider time)
+    TimeProvider time, PasskeyCeremonies passkeys)
 {
+    /// <summary>The method id a passkey enrolment uses until it is verified (Auth0's <c>passkey|new</c>).</summary>
+    public const string NewPasskeyId = "passkey|new";
+
+    /// <summary>Starts registering a passkey for the database identity <paramref name="connection"/> of the user.</summary>
+    public (EnrollmentStart? Started, EnrollmentFailure Failure) StartPasskey(string userId, string connection, string? identityUserId)
+    {
+        var found = store.Read(d =>
+        {
+            var user = d.FindUser(userId);
+            var identity = user?.Identities.FirstOrDefault(i => i.Connection == connection && i.PasswordHash is not null
+                && (identityUserId is null || i.FullUserId == identityUserId || i.UserId == identityUserId));
+            return user is null || identity is null
+                ? null
+                : new { User = user.Clone(), Identity = identity.FullUserId, Existing = Methods(d, userId).Where(m => m.Type == AuthenticationMethodTypes.Passkey).ToList() };
+        });
+        if (found is null)
+        {
+            return (null, EnrollmentFailure.InvalidField);
+        }
+
+        var (options, shown) = passkeys.CreationOptions(found.User, found.Existing);
+        var started = new EnrollmentStart(new PendingEnrollment(PendingEnrollments.NewSession(), userId, AuthenticationMethodTypes.Passkey, NewPasskeyId,
+            pending.ExpiryFromNow(), PasskeyOptions: options, IdentityUserId: found.Identity), PasskeyOptions: shown);
+        pending.Add(started.Pending);
+        return (started, EnrollmentFailure.None);
+    }
+
+    /// <summary>Completes a passkey registration with the browser's attestation answer.</summary>
+    public async Task<(TenantAuthenticationMethod? Method, EnrollmentFailure Failure)> VerifyPasskeyAsync(string userId, string? authSession,
+        System.Text.Json.Nodes.JsonNode? response, string? userAgent, CancellationToken cancellationToken)
+    {
+        var enrollment = pending.Find(authSession, userId, NewPasskeyId);
+        if (enrollment is null)
+        {
+            return (null, EnrollmentFailure.InvalidSession);
+        }
+
+        var method = await passkeys.RegisterAsync(enrollment, response, userAgent, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (method is null)
+        {
+            return (null, EnrollmentFailure.InvalidCode);
+        }
+
+        pending.Complete(enrollment.AuthSession);
+        var saved = store.Write(w =>
+        {
+            if (w.FindUser(userId) is null)
+            {
+                return false;
+            }
+
+            w.Save(method);
+            return true;
+        });
+        return saved ? (method, EnrollmentFailure.None) : (null, EnrollmentFailure.InvalidSession);
+    }
+
     /// <summary>Starts enrolling <paramref name="type"/>; null with the failure when refused.</summary>
     public (EnrollmentStart? Started, EnrollmentFailure Failure) Start(string userId, string type, string? email = null, string? phoneNumber = null,
         string? preferred = null)

@@ -11,6 +11,7 @@ public static class MyAccountApi
         services.AddSingleton<PendingEnrollments>();
         services.AddSingleton<TotpCodes>();
         services.AddSingleton<MethodEnrollment>();
+        services.AddSingleton<PasskeyCeremonies>();
         return services;
     }
 

@@ -61,6 +61,9 @@ internal static class MyAccountEndpoints
                 => enrollment.Start(MyAccountCaller.Of(context).UserId, type),
             AuthenticationMethodTypes.Email when body.AllowOnly("type", "email") && body.Text("email", required: true) is { } email
                 => enrollment.Start(MyAccountCaller.Of(context).UserId, type, email: email),
+            AuthenticationMethodTypes.Passkey when body.AllowOnly("type", "connection", "identity_user_id", "use_exclude_credentials")
+                && body.Text("connection") is var connection && body.Failure is null
+                => enrollment.StartPasskey(MyAccountCaller.Of(context).UserId, connection ?? "Username-Password-Authentication", body.Text("identity_user_id")),
             AuthenticationMethodTypes.Phone when body.AllowOnly("type", "phone_number", "preferred_authentication_method")
                 && body.Text("phone_number", required: true) is { } phone
                 => enrollment.Start(MyAccountCaller.Of(context).UserId, type, phoneNumber: phone, preferred: body.Text("preferred_authentication_method")),
@@ -76,12 +79,20 @@ internal static class MyAccountEndpoints
             return failure switch
             {
                 EnrollmentFailure.AlreadyEnrolled => MyAccountErrors.BadRequest("An authentication method of this type is already enrolled."),
-                EnrollmentFailure.InvalidField => MyAccountErrors.Validation(type == AuthenticationMethodTypes.Email ? "email" : "phone_number", "is not valid"),
+                EnrollmentFailure.InvalidField => MyAccountErrors.Validation(type switch
+                {
+                    AuthenticationMethodTypes.Email => "email",
+                    AuthenticationMethodTypes.Passkey => "connection",
+                    _ => "phone_number",
+                }, "is not valid"),
                 _ => MyAccountErrors.Validation("type", "must be an enrollable factor: totp, phone, email or recovery-code"),
             };
         }
 
-        var answer = new JsonObject { ["id"] = started.Pending.MethodId, ["auth_session"] = started.Pending.AuthSession };
+        // A passkey enrolment has no id yet: the Location names passkey|new.
+        var answer = started.PasskeyOptions is not null
+            ? new JsonObject { ["auth_session"] = started.Pending.AuthSession, ["authn_params_public_key"] = started.PasskeyOptions }
+            : new JsonObject { ["id"] = started.Pending.MethodId, ["auth_session"] = started.Pending.AuthSession };
         if (started.BarcodeUri is not null)
         {
             answer["barcode_uri"] = started.BarcodeUri;
@@ -100,6 +111,11 @@ internal static class MyAccountEndpoints
     private static async Task<IResult> VerifyAsync(HttpContext context, MethodEnrollment enrollment, TenantUrls urls, string id)
     {
         var body = await MyAccountBody.ReadAsync(context.Request);
+        if (id == MethodEnrollment.NewPasskeyId)
+        {
+            return await VerifyPasskeyAsync(context, enrollment, urls, body);
+        }
+
         var needsCode = !id.StartsWith(AuthenticationMethodTypes.RecoveryCode + "|", StringComparison.Ordinal);
         var allowed = needsCode ? body.AllowOnly("auth_session", "otp_code") : body.AllowOnly("auth_session");
         var session = body.Text("auth_session", required: true);
@@ -118,6 +134,33 @@ internal static class MyAccountEndpoints
                 EnrollmentFailure.AlreadyEnrolled => MyAccountErrors.BadRequest("An authentication method of this type is already enrolled."),
                 _ => MyAccountErrors.BadRequest("The auth_session is invalid or has expired."),
             };
+        }
+
+        context.Response.Headers.Location = Location(urls, method.Id);
+        return Json(MyAccountJson.Method(method), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> VerifyPasskeyAsync(HttpContext context, MethodEnrollment enrollment, TenantUrls urls, MyAccountBody body)
+    {
+        body.AllowOnly("auth_session", "authn_response");
+        var session = body.Text("auth_session", required: true);
+        if (body.Failure is not null)
+        {
+            return body.Failure;
+        }
+
+        if (body.Json["authn_response"] is not JsonObject response)
+        {
+            return MyAccountErrors.Validation("authn_response", "is required");
+        }
+
+        var (method, failure) = await enrollment.VerifyPasskeyAsync(MyAccountCaller.Of(context).UserId, session, response,
+            context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null, context.RequestAborted);
+        if (method is null)
+        {
+            return MyAccountErrors.BadRequest(failure == EnrollmentFailure.InvalidCode
+                ? "The passkey attestation could not be verified."
+                : "The auth_session is invalid or has expired.");
         }
 
         context.Response.Headers.Location = Location(urls, method.Id);
