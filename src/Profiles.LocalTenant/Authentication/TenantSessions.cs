@@ -99,16 +99,7 @@ public sealed class TenantSessions(TenantStore store, TimeProvider time)
 
     public static void SetCookie(HttpContext context, string sessionId, DateTimeOffset expiresAt)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Append(CookieName, sessionId, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Path = "/",
-            Secure = context.Request.IsHttps,
-            Expires = expiresAt,
-            IsEssential = true,
-        });
+        Security.TenantCookies.Append(context, CookieName, sessionId, expiresAt);
     }
 
     /// <summary>Ends the browser's session: deletes its document and its cookie. Returns the ended session's id.</summary>

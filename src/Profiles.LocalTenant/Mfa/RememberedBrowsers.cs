@@ -27,15 +27,7 @@ public sealed class RememberedBrowsers(TenantStore store, TimeProvider time)
         var token = TenantIds.Token(32);
         var expires = time.GetUtcNow() + Lifetime;
         store.Write(w => w.Save(new TenantRememberedBrowser { TokenHash = TenantIds.Hash(token), UserId = userId, ExpiresAt = expires }));
-        context.Response.Cookies.Append(CookieName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Path = "/",
-            Secure = context.Request.IsHttps,
-            Expires = expires,
-            IsEssential = true,
-        });
+        Security.TenantCookies.Append(context, CookieName, token, expires);
     }
 
     /// <summary>Forgets every remembered browser of <paramref name="userId"/>.</summary>
