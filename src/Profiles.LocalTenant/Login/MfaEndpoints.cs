@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Profiles.LocalTenant.Authentication;
 using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Logs;
 using Profiles.LocalTenant.Mfa;
 using Profiles.LocalTenant.Outbox;
 using static Profiles.LocalTenant.Localization.TenantText;
@@ -38,8 +39,8 @@ public static class MfaEndpoints
             && (challenge.SentToMethodId != method.Id || challenge.SentCodeExpiresAt <= time.GetUtcNow()))
         {
             var code = OneTimeCodes.New();
-            outbox.Send(method.Email ?? method.PhoneNumber!, "Your verification code",
-                $"Your verification code is {code}. It expires in 5 minutes.", method.Type == AuthenticationMethodTypes.Email ? "mfa-email" : "mfa-sms");
+            OneTimeCodes.Send(outbox, method.Email ?? method.PhoneNumber!, code, method.Type == AuthenticationMethodTypes.Email ? "mfa-email" : "mfa-sms",
+                CodeLifetime);
             transactions.Update(transaction with
             {
                 Challenge = challenge with { SentCode = code, SentToMethodId = method.Id, SentCodeExpiresAt = time.GetUtcNow() + CodeLifetime },
@@ -57,7 +58,7 @@ public static class MfaEndpoints
     }
 
     public static async Task<IResult> VerifyAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
-        TotpCodes totp, PasskeyCeremonies passkeys, RememberedBrowsers remembered, LoginCompletion completion, TimeProvider time)
+        TotpCodes totp, PasskeyCeremonies passkeys, RememberedBrowsers remembered, LoginCompletion completion, TenantLogs logs, TimeProvider time)
     {
         var read = await Forms.ReadValidatedAsync(antiforgery, context);
         if (!Forms.Accept(read, out var form, out var refusal))
@@ -120,8 +121,10 @@ public static class MfaEndpoints
             w.Save(stored);
             return true;
         });
+        var clientId = transaction.Request.ClientId;
         if (!passed)
         {
+            logs.Record(context, LogEventTypes.SecondFactorFailed, challenge.UserId, clientId, challenge.Connection, "Wrong second factor: " + method.Type);
             var failures = challenge.Failures + 1;
             if (failures >= MaxFailures)
             {
@@ -135,6 +138,8 @@ public static class MfaEndpoints
                 : Page(context, antiforgery, transaction.Id, method, methods, T("Mfa.WrongCode"));
         }
 
+        logs.Record(context, newRecoveryCode is null ? LogEventTypes.SecondFactorSucceeded : LogEventTypes.RecoveryCodeSucceeded, challenge.UserId, clientId,
+            challenge.Connection, null);
         if (string.Equals(Forms.Field(form, "remember"), "true", StringComparison.Ordinal))
         {
             remembered.Remember(context, challenge.UserId);

@@ -3,6 +3,7 @@ using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Mfa;
 using Profiles.LocalTenant.Outbox;
 using Profiles.LocalTenant.Security;
+using static Profiles.LocalTenant.Localization.TenantText;
 
 namespace Profiles.LocalTenant.Management;
 
@@ -103,8 +104,7 @@ internal static class GuardianEndpoints
         var url = $"{urls.BaseUrl}/mfa/enrollment?ticket={ticket.Id}";
         if (sendMail && to is not null)
         {
-            outbox.Send(to, "Set up two-step verification", $"Follow this link to set up two-step verification:\n\n{url}\n\nThe link works once and expires in 5 days.",
-                "mfa-enrollment");
+            outbox.Send(to, T("Email.Enroll.Subject"), T("Email.Enroll.Body", url), "mfa-enrollment");
         }
 
         return ManagementResults.Json(new JsonObject { ["ticket_id"] = ticket.Id, ["ticket_url"] = url });

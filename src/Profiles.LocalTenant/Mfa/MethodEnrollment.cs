@@ -100,7 +100,7 @@ public sealed partial class MethodEnrollment(TenantStore store, PendingEnrollmen
                 }
 
                 var emailCode = OneTimeCodes.New();
-                SendCode(email, emailCode, "mfa-email");
+                OneTimeCodes.Send(outbox, email, emailCode, "mfa-email", PendingEnrollments.Lifetime);
                 started = new EnrollmentStart(new PendingEnrollment(session, userId, type, methodId, expires, Code: emailCode, Email: email));
                 break;
             case AuthenticationMethodTypes.Phone:
@@ -110,7 +110,7 @@ public sealed partial class MethodEnrollment(TenantStore store, PendingEnrollmen
                 }
 
                 var phoneCode = OneTimeCodes.New();
-                SendCode(phoneNumber, phoneCode, preferred == "voice" ? "mfa-voice" : "mfa-sms");
+                OneTimeCodes.Send(outbox, phoneNumber, phoneCode, preferred == "voice" ? "mfa-voice" : "mfa-sms", PendingEnrollments.Lifetime);
                 started = new EnrollmentStart(new PendingEnrollment(session, userId, type, methodId, expires, Code: phoneCode, PhoneNumber: phoneNumber,
                     PreferredAuthenticationMethod: preferred ?? "sms"));
                 break;
@@ -182,9 +182,6 @@ public sealed partial class MethodEnrollment(TenantStore store, PendingEnrollmen
 
     /// <summary>The name authenticator apps show for the tenant: its host.</summary>
     public string IssuerName() => new Uri(urls.BaseUrl).Authority;
-
-    private void SendCode(string to, string code, string kind)
-        => outbox.Send(to, "Your verification code", $"Your verification code is {code}. It expires in 10 minutes.", kind);
 
     // E.164: a plus sign, then up to 15 digits not starting with 0.
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant)]

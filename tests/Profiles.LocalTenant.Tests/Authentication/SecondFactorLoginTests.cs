@@ -45,6 +45,9 @@ public sealed partial class SecondFactorLoginTests : IAsyncLifetime
         Assert.Contains(session.Methods, m => m.Name == "mfa");
         Assert.Contains(session.Methods, m => m.Name == "pwd");
         Assert.NotNull(_tenant.Store.Read(d => d.Find<TenantAuthenticationMethod>("totp|dev_FrankTotp0000001")!.LastAuthAt));
+        var events = _tenant.Store.Read(d => d.All<TenantLogEvent>().Where(e => e.UserId == TenantFixture.FrankId).Select(e => e.Type).ToList());
+        Assert.Contains("gd_auth_failed", events);
+        Assert.Contains("gd_auth_succeed", events);
 
         // Single sign-on afterwards does not repeat the challenge, and its ID token has no amr (Auth0 sends it on the MFA login only).
         using var silent = await browser.GetAsync(TenantBrowser.AuthorizeUrl());

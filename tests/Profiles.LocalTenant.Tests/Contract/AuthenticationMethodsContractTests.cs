@@ -1,6 +1,8 @@
 using System.Net;
 using Profiles.LocalTenant.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Profiles.LocalTenant.Mfa;
+using Profiles.LocalTenant.Outbox;
 using Profiles.LocalTenant.Tests.Infrastructure;
 using Profiles.LocalTenant.Tests.Management;
 
@@ -120,6 +122,11 @@ public sealed class AuthenticationMethodsContractTests : IAsyncLifetime
         var ticket = await ContractAssert.MatchesAsync(Doc, create, "/guardian/enrollments/ticket", HttpStatusCode.OK);
         var url = ticket!["ticket_url"]!.GetValue<string>();
         Assert.Equal($"{_tenant.BaseUrl}/mfa/enrollment?ticket={ticket["ticket_id"]!.GetValue<string>()}", url);
+
+        using var mailed = await _api.PostJsonAsync("api/v2/guardian/enrollments/ticket", $$"""{"user_id":"{{TenantFixture.ErinId}}","send_mail":true}""");
+        var mailedUrl = (await ContractAssert.MatchesAsync(Doc, mailed, "/guardian/enrollments/ticket", HttpStatusCode.OK))!["ticket_url"]!.GetValue<string>();
+        var email = _tenant.Tenant.Services.GetRequiredService<OutboxService>().List("erin@example.com").Single(e => e.Kind == "mfa-enrollment");
+        Assert.Equal([mailedUrl], email.Links);
 
         using var unknown = await _api.PostJsonAsync("api/v2/guardian/enrollments/ticket", """{"user_id":"auth0|nobody"}""");
         await ContractAssert.ManagementErrorAsync(unknown, HttpStatusCode.NotFound);
