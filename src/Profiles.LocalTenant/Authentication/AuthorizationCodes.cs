@@ -21,7 +21,8 @@ public sealed class AuthorizationCodes(TimeProvider time)
 
         var code = TenantIds.Token(24);
         _codes[code] = new AuthorizationCode(request.ClientId, request.RedirectUri, userId, sessionId, request.Scope, request.Nonce,
-            request.CodeChallenge, request.CodeChallengeMethod, authTime, now + Lifetime, request.Audience, amr);
+            request.CodeChallenge, request.CodeChallengeMethod, authTime, now + Lifetime, request.Audience, amr,
+            amr is not null && request.StepUp ? AuthorizationRequest.MultiFactorPolicy : null);
         return code;
     }
 

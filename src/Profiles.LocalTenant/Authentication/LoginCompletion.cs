@@ -18,8 +18,9 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
 
     /// <summary>After an interactive sign-in (password, social, signup) as <paramref name="userId"/>; with
     /// <paramref name="secondFactor"/> the user also passed a second factor: the session records <c>mfa</c> and the ID token's
-    /// <c>amr</c> says so.</summary>
-    public string SignIn(HttpContext context, LoginTransaction transaction, string userId, string connection, bool secondFactor = false)
+    /// <c>amr</c> says so. Without <paramref name="firstFactorNow"/> (a step-up on a live session) the session keeps its sign-in time.</summary>
+    public string SignIn(HttpContext context, LoginTransaction transaction, string userId, string connection, bool secondFactor = false,
+        bool firstFactorNow = true)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -61,7 +62,11 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             }
             else
             {
-                sessions.Reauthenticate(session, connection);
+                if (firstFactorNow)
+                {
+                    sessions.Reauthenticate(session, connection);
+                }
+
                 sessions.Touch(context, session, request.ClientId);
             }
 

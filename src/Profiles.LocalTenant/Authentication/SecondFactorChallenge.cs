@@ -1,7 +1,8 @@
 namespace Profiles.LocalTenant.Authentication;
 
 /// <summary>The second step of a sign-in: who passed the first factor (and through which connection), the one-time code sent for an
-/// email or phone factor, wrong answers so far, and whether the second factor passed (a used recovery code still shows the new one).</summary>
+/// email or phone factor, wrong answers so far, whether the second factor passed (a used recovery code still shows the new one), and
+/// whether the first factor is the live session's (a step-up) rather than one given in this sign-in.</summary>
 public sealed record SecondFactorChallenge(
     string UserId,
     string Connection,
@@ -10,4 +11,5 @@ public sealed record SecondFactorChallenge(
     DateTimeOffset? SentCodeExpiresAt = null,
     string? PasskeyOptions = null,
     int Failures = 0,
-    bool Passed = false);
+    bool Passed = false,
+    bool FirstFactorFromSession = false);

@@ -91,7 +91,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
         }
 
         return IssueUserTokens(context, clientId, code.UserId, audiences.GrantedScope(code.Audience, code.Scope), code.SessionId, code.AuthTime,
-            code.Nonce, new IssueOptions(true, code.Audience, code.Amr));
+            code.Nonce, new IssueOptions(true, code.Audience, code.Amr, code.Acr));
     }
 
     private IResult ClientCredentials(JsonObject fields, string clientId)
@@ -206,7 +206,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             logs.Record(w, context, LogEventTypes.SuccessExchangeRefreshToken, stored.UserId, clientId, null, null);
         });
         return IssueUserTokens(context, clientId, stored.UserId, scope, stored.SessionId ?? "", stored.AuthTime, nonce: null,
-            new IssueOptions(false, stored.Audience, null));
+            new IssueOptions(false, stored.Audience, null, null));
     }
 
     private static JsonAnswer ServiceNotFound(string audience)
@@ -235,7 +235,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
         var body = new JsonObject { ["access_token"] = accessToken };
         if (openid)
         {
-            body["id_token"] = tokens.CreateIdToken(clientId, userId, ProfileClaims.For(user, scope), nonce, sessionId, authTime, accessToken, issue.Amr);
+            body["id_token"] = tokens.CreateIdToken(clientId, userId, ProfileClaims.For(user, scope), nonce, sessionId, authTime, accessToken, issue.Amr, issue.Acr);
         }
 
         if (issue.RefreshToken && scopes.Contains("offline_access", StringComparer.Ordinal))
@@ -283,6 +283,6 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(code.CodeChallenge));
     }
 
-    /// <summary>How to issue: with a refresh token (code exchange) or not, for which API, and the login's <c>amr</c>.</summary>
-    private sealed record IssueOptions(bool RefreshToken, string? Audience, IReadOnlyList<string>? Amr);
+    /// <summary>How to issue: with a refresh token (code exchange) or not, for which API, and the login's <c>amr</c> and <c>acr</c>.</summary>
+    private sealed record IssueOptions(bool RefreshToken, string? Audience, IReadOnlyList<string>? Amr, string? Acr);
 }

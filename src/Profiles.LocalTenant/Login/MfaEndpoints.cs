@@ -151,7 +151,8 @@ public static class MfaEndpoints
             return MfaPages.NewRecoveryCode(Forms.Antiforgery(antiforgery, context), transaction.Id, newRecoveryCode);
         }
 
-        return Results.Redirect(completion.SignIn(context, transaction, challenge.UserId, challenge.Connection, secondFactor: true));
+        return Results.Redirect(completion.SignIn(context, transaction, challenge.UserId, challenge.Connection, secondFactor: true,
+                firstFactorNow: !challenge.FirstFactorFromSession));
     }
 
     /// <summary>After the new recovery code was shown.</summary>
@@ -165,7 +166,8 @@ public static class MfaEndpoints
 
         var transaction = transactions.Find(Forms.Field(form, "state"));
         return transaction?.Challenge is { Passed: true } challenge
-            ? Results.Redirect(completion.SignIn(context, transaction, challenge.UserId, challenge.Connection, secondFactor: true))
+            ? Results.Redirect(completion.SignIn(context, transaction, challenge.UserId, challenge.Connection, secondFactor: true,
+                firstFactorNow: !challenge.FirstFactorFromSession))
             : LoginPages.Expired();
     }
 

@@ -15,7 +15,7 @@ public sealed class TokenService(SigningKeys keys, TenantUrls urls, TimeProvider
 
     /// <summary>An ID token with Auth0's claims; <paramref name="claims"/> are the profile claims allowed by scope.</summary>
     public string CreateIdToken(string clientId, string subject, IDictionary<string, object> claims, string? nonce, string sessionId,
-        DateTimeOffset authTime, string? accessToken, IReadOnlyList<string>? amr = null)
+        DateTimeOffset authTime, string? accessToken, IReadOnlyList<string>? amr = null, string? acr = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var now = time.GetUtcNow();
@@ -42,6 +42,11 @@ public sealed class TokenService(SigningKeys keys, TenantUrls urls, TimeProvider
         if (amr is { Count: > 0 })
         {
             payload["amr"] = amr.ToArray();
+        }
+
+        if (acr is not null)
+        {
+            payload["acr"] = acr;
         }
 
         return Create(payload, "JWT");

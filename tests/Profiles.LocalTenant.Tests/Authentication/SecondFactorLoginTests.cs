@@ -120,6 +120,43 @@ public sealed partial class SecondFactorLoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Step_up_with_acr_values_asks_a_signed_in_user_for_the_second_factor_again()
+    {
+        var secret = Enrol(new TenantAuthenticationMethod { Id = "totp|dev_FrankTotp0000005", UserId = TenantFixture.FrankId, Type = "totp", TotpSecret = TotpCodes.NewSecret() }).TotpSecret!;
+        using var browser = new TenantBrowser(_tenant);
+        using var first = await browser.SubmitAsync(await PasswordStepAsync(browser), "/login/mfa",
+            new Dictionary<string, string> { ["code"] = new TotpCodes(_clock).Now(secret), ["remember"] = "true" });
+        var (_, firstTokens) = await browser.ExchangeAsync(TenantBrowser.CallbackParameters(first, TenantFixture.PortalCallback)["code"]);
+        var authTime = new JsonWebToken(firstTokens.GetProperty("id_token").GetString()!).GetPayloadValue<long>("auth_time");
+
+        var stepUp = "acr_values=" + Uri.EscapeDataString("http://schemas.openid.net/pape/policies/2007/06/multi-factor");
+        using var silent = await browser.GetAsync(TenantBrowser.AuthorizeUrl(stepUp + "&prompt=none"));
+        Assert.Equal("interaction_required", TenantBrowser.CallbackParameters(silent, TenantFixture.PortalCallback)["error"]);
+
+        // The session and the remembered browser do not stand in for the second factor.
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        using var asked = await browser.GetAsync(TenantBrowser.AuthorizeUrl(stepUp));
+        Assert.StartsWith("/login/mfa?state=", asked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var challenge = await browser.GetHtmlAsync(asked.Headers.Location.OriginalString);
+        using var passed = await browser.SubmitAsync(challenge, "/login/mfa", new Dictionary<string, string> { ["code"] = new TotpCodes(_clock).Now(secret) });
+        var (_, tokens) = await browser.ExchangeAsync(TenantBrowser.CallbackParameters(passed, TenantFixture.PortalCallback)["code"]);
+        var idToken = new JsonWebToken(tokens.GetProperty("id_token").GetString()!);
+        Assert.Equal("http://schemas.openid.net/pape/policies/2007/06/multi-factor", idToken.GetPayloadValue<string>("acr"));
+        Assert.Equal(["mfa"], idToken.GetPayloadValue<string[]>("amr"));
+        Assert.Equal(authTime, idToken.GetPayloadValue<long>("auth_time"));
+    }
+
+    [Fact]
+    public async Task Step_up_for_a_user_without_a_second_factor_answers_from_the_session()
+    {
+        using var browser = new TenantBrowser(_tenant);
+        await browser.LoginAsync(TenantBrowser.AuthorizeUrl(), Email, Password);
+        using var again = await browser.GetAsync(TenantBrowser.AuthorizeUrl("acr_values=" + Uri.EscapeDataString("http://schemas.openid.net/pape/policies/2007/06/multi-factor")));
+        var (_, tokens) = await browser.ExchangeAsync(TenantBrowser.CallbackParameters(again, TenantFixture.PortalCallback)["code"]);
+        Assert.False(new JsonWebToken(tokens.GetProperty("id_token").GetString()!).TryGetPayloadValue<string>("acr", out _));
+    }
+
+    [Fact]
     public async Task Five_wrong_codes_end_the_sign_in()
     {
         Enrol(new TenantAuthenticationMethod { Id = "totp|dev_FrankTotp0000004", UserId = TenantFixture.FrankId, Type = "totp", TotpSecret = TotpCodes.NewSecret() });
