@@ -8,4 +8,5 @@ namespace Profiles.Core.Caching;
 [JsonSerializable(typeof(UserProfile))]
 [JsonSerializable(typeof(SessionCutoff))]
 [JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(long))]
 internal sealed partial class PortalCacheJsonContext : JsonSerializerContext;

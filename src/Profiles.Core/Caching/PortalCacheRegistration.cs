@@ -9,7 +9,7 @@ using Profiles.Core.Security;
 namespace Profiles.Core.Caching;
 
 /// <summary>Registers <see cref="PortalCache"/> on HybridCache (with Redis as its second level when configured) and the caches
-/// built on it: profiles, session revocations, the "no deletion scheduled" answer.</summary>
+/// built on it: profiles, session revocations and portal sessions' last use, the "no deletion scheduled" answer.</summary>
 public static class PortalCacheRegistration
 {
     public static IServiceCollection AddPortalCache(this IServiceCollection services, IConfiguration configuration)
@@ -21,12 +21,14 @@ public static class PortalCacheRegistration
         services.AddHybridCache()
             .AddSerializer(new JsonCacheSerializer<UserProfile>(PortalCacheJsonContext.Default.UserProfile))
             .AddSerializer(new JsonCacheSerializer<SessionCutoff>(PortalCacheJsonContext.Default.SessionCutoff))
-            .AddSerializer(new JsonCacheSerializer<bool>(PortalCacheJsonContext.Default.Boolean));
+            .AddSerializer(new JsonCacheSerializer<bool>(PortalCacheJsonContext.Default.Boolean))
+            .AddSerializer(new JsonCacheSerializer<long>(PortalCacheJsonContext.Default.Int64));
         services.TryAddSingleton<PortalCache>();
         services.TryAddSingleton<ProfileCache>();
         services.TryAddSingleton<OpenDeletionCache>();
         services.TryAddSingleton<PortalSessionRevocations>();
         services.TryAddSingleton<IPortalSessionRevocations, CachedPortalSessionRevocations>();
+        services.TryAddSingleton<IPortalSessions, PortalSessions>();
         return services;
     }
 }

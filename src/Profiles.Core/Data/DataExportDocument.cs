@@ -146,6 +146,17 @@ public sealed class DataExportDocument(DateTimeOffset generatedAt)
                 ["recorded_at"] = Instant(c.RecordedAtMs),
                 ["wording_version"] = c.WordingVersion,
             }).ToArray()),
+            ["portal_sessions"] = new JsonArray((Records.PortalSessions ?? []).Select(p => (JsonNode)new JsonObject
+            {
+                ["browser"] = p.Browser,
+                ["operating_system"] = p.OperatingSystem,
+                ["first_ip"] = p.FirstIp,
+                ["last_ip"] = p.LastIp,
+                ["signed_in_at"] = Instant(p.SignedInAtMs),
+                ["last_seen_at"] = Instant(p.LastSeenAtMs),
+                ["expires_at"] = Instant(p.ExpiresAtMs),
+                ["auth0_session_id"] = p.Auth0SessionId,
+            }).ToArray()),
             ["sessions_ended_before"] = Records.SessionRevocation is { } revocation ? Instant(revocation.RevokedBeforeMs) : null,
             ["security_events"] = new JsonArray(SecurityEvents.Select(e => (JsonNode)new JsonObject
             {

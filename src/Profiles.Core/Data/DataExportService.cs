@@ -91,7 +91,9 @@ public sealed class DataExportService(
         var revocation = await db.SessionRevocations.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
         var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.UserKey == userKey)
             .OrderByDescending(c => c.RecordedAtMs).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
-        return new PortalRecords(userKey, pendingEmail, deletions, cooldowns, revocation, consents);
+        var sessions = await db.PortalSessions.AsNoTracking().Where(p => p.UserKey == userKey)
+            .OrderByDescending(p => p.LastSeenAtMs).ToListAsync(cancellationToken);
+        return new PortalRecords(userKey, pendingEmail, deletions, cooldowns, revocation, consents, sessions);
     }
 
     private static string ErrorCode(ManagementApiException ex) =>

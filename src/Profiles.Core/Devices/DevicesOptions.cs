@@ -18,8 +18,4 @@ public sealed class DevicesOptions
     /// <summary>Most sessions read for one page view: a bound on Management calls (pages of <see cref="PageSize"/>).</summary>
     [Range(1, 1000)]
     public int MaxSessions { get; set; } = 200;
-
-    /// <summary>Application names by client id, shown instead of the ids Auth0 lists. Operator configuration rather than
-    /// <c>GET /clients/{id}</c>, so the portal needs no <c>read:clients</c> scope; an unnamed client shows as its id.</summary>
-    public Dictionary<string, string> ApplicationNames { get; set; } = new(StringComparer.Ordinal);
 }

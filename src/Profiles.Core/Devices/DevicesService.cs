@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Profiles.Core.Activity;
+using Profiles.Core.Applications;
 using Profiles.Core.Logging;
 using Profiles.Core.Management;
 using Profiles.Core.Management.Models;
@@ -16,10 +17,15 @@ namespace Profiles.Core.Devices;
 /// <c>POST /sessions/{id}/revoke</c>, which also ends their refresh tokens (a plain delete would leave them valid). The portal
 /// session riding on a signed-out Auth0 session ends at once through <see cref="IPortalSessionRevocations"/>, keyed by
 /// <see cref="Auth0SessionKeys"/>; that record also marks the session "signing out" while Auth0's asynchronous delete still
-/// lists it. A 403 or 404 from the sessions API (plan without it, missing scope) degrades to the portal's own sessions.
+/// lists it. The portal's own sessions (<see cref="IPortalSessions"/>) are merged in (<see cref="DeviceSessionMerge"/>), and
+/// are all there is when the sessions API answers 403 or 404 (plan without it, missing scope) or is switched off.
+/// Applications are named by <see cref="ClientNames"/>.
 /// </summary>
 public sealed partial class DevicesService(
     ISessionsClient sessions,
+    IClientsClient clients,
+    ClientNames clientNames,
+    IPortalSessions portalSessions,
     IPortalSessionRevocations revocations,
     ISecurityEventLog events,
     DevicesNotifier notifier,
@@ -38,9 +44,10 @@ public sealed partial class DevicesService(
     public async Task<ServiceResult<DeviceList>> ListAsync(DeviceViewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
+        var portal = await portalSessions.ListAsync(viewer.UserId, cancellationToken);
         if (!options.Value.UseAuth0Sessions)
         {
-            return ServiceResults.Success(PortalOnly(viewer));
+            return ServiceResults.Success(PortalOnly(viewer, portal));
         }
 
         List<Session> all;
@@ -51,27 +58,49 @@ public sealed partial class DevicesService(
         catch (ManagementApiException ex) when (IsSessionsApiMissing(ex))
         {
             LogSessionsApiMissing(logger, _logKey.For(viewer.UserId), (int)ex.StatusCode);
-            return ServiceResults.Success(PortalOnly(viewer), DevicesCodes.SessionsUnavailable);
+            return ServiceResults.Success(PortalOnly(viewer, portal), DevicesCodes.SessionsUnavailable);
         }
         catch (ManagementApiException ex)
         {
             return ServiceResult.Busy(DevicesCodes.Unavailable, ex.RateLimit?.RetryAfter).As<DeviceList>();
         }
 
-        var list = new List<DeviceSession>(all.Count);
+        var names = await NamesAsync(all, cancellationToken);
+        var list = new List<DeviceSession>(all.Count + portal.Count);
         foreach (var session in all)
         {
             var ending = await revocations.IsEndedAsync(Auth0SessionKeys.For(session.Id), cancellationToken);
-            list.Add(Describe(session, viewer, ending));
+            var riding = portal.FirstOrDefault(p => string.Equals(p.Auth0SessionId, session.Id, StringComparison.Ordinal));
+            list.Add(DeviceSessionMerge.Describe(session, viewer, ending, Applications(session, names), riding));
         }
 
-        // A session listed without this browser's sid still shows this device, so "This device" is never missing.
-        if (!list.Exists(s => s.IsCurrent))
+        var listed = all.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        list.AddRange(DeviceSessionMerge.Unmatched(portal, listed).Select(p => DeviceSessionMerge.PortalOnly(p, viewer, ThisPortal)));
+        return ServiceResults.Success(new DeviceList(Order(WithThisDevice(list, viewer)), true));
+    }
+
+    public async Task<ServiceResult> SignOutPortalSessionAsync(DeviceViewer viewer, string portalSessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentException.ThrowIfNullOrEmpty(portalSessionId);
+        if (string.Equals(portalSessionId, viewer.PortalSessionId, StringComparison.Ordinal))
         {
-            list.Add(ThisDevice(viewer));
+            return ServiceResult.Refused(DevicesCodes.ThisDevice);
         }
 
-        return ServiceResults.Success(new DeviceList(Order(list), true));
+        // Only the signed-in user's own sessions: an id from the form that is not one of them ends nothing.
+        var session = (await portalSessions.ListAsync(viewer.UserId, cancellationToken))
+            .FirstOrDefault(p => string.Equals(p.SessionId, portalSessionId, StringComparison.Ordinal));
+        if (session is null)
+        {
+            LogSessionAlreadyGone(logger, _logKey.For(viewer.UserId));
+            return ServiceResult.Success(DevicesCodes.SignedOut);
+        }
+
+        await revocations.EndSessionAsync(viewer.UserId, session.SessionId, timeProvider.GetUtcNow() + EndedRecordLifetime, cancellationToken);
+        await events.RecordAsync(viewer.UserId, SecurityActions.DeviceSignedOut, SecurityOutcomes.Succeeded, "portal", cancellationToken);
+        await notifier.NotifyAsync(viewer.UserId, everywhereElse: false, cancellationToken);
+        return ServiceResult.Success(DevicesCodes.SignedOut);
     }
 
     public async Task<ServiceResult> SignOutDeviceAsync(DeviceViewer viewer, string sessionId, CancellationToken cancellationToken)
@@ -189,40 +218,47 @@ public sealed partial class DevicesService(
     private Task EndPortalSessionAsync(string userId, string auth0SessionId, CancellationToken cancellationToken) =>
         revocations.EndSessionAsync(userId, Auth0SessionKeys.For(auth0SessionId), timeProvider.GetUtcNow() + EndedRecordLifetime, cancellationToken);
 
-    private DeviceSession Describe(Session session, DeviceViewer viewer, bool ending)
+    /// <summary>The names of the applications that used the sessions; this portal needs none (the page calls it "this account
+    /// portal"). At most one <c>GET /clients/{id}</c> per application not named recently.</summary>
+    private async Task<Dictionary<string, string?>> NamesAsync(List<Session> all, CancellationToken cancellationToken)
     {
-        var names = options.Value.ApplicationNames;
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
         var portal = auth0Options.Value.ClientId;
-        var applications = session.Clients
-            .Select(c => c.ClientId)
-            .Where(id => !string.IsNullOrEmpty(id))
-            .Distinct(StringComparer.Ordinal)
-            .Select(id => new DeviceApplication(id, names.TryGetValue(id, out var name) && !string.IsNullOrWhiteSpace(name) ? name : null,
-                string.Equals(id, portal, StringComparison.Ordinal)))
-            .ToList();
-        var methods = (session.Authentication?.Methods ?? [])
-            .Select(m => m.Name)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var device = session.Device;
-        return new DeviceSession(
-            session.Id,
-            string.Equals(session.Id, viewer.Auth0SessionId, StringComparison.Ordinal),
-            UserAgentParser.Parse(device?.LastUserAgent ?? device?.InitialUserAgent),
-            device?.InitialIp,
-            device?.LastIp ?? device?.InitialIp,
-            session.AuthenticatedAt ?? session.CreatedAt,
-            session.LastInteractedAt ?? session.UpdatedAt,
-            applications,
-            methods,
-            ending);
+        foreach (var id in all.SelectMany(s => s.Clients).Select(c => c.ClientId).OfType<string>()
+                     .Where(id => id.Length > 0 && !string.Equals(id, portal, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            names[id] = await clientNames.NameOfAsync(clients, id, cancellationToken);
+        }
+
+        return names;
     }
 
-    private DeviceList PortalOnly(DeviceViewer viewer) => new([ThisDevice(viewer)], false);
+    private List<DeviceApplication> Applications(Session session, Dictionary<string, string?> names) =>
+    [
+        .. session.Clients
+            .Select(c => c.ClientId)
+            .OfType<string>()
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => names.TryGetValue(id, out var name) ? new DeviceApplication(id, name, false) : ThisPortal),
+    ];
 
-    private DeviceSession ThisDevice(DeviceViewer viewer) =>
-        new(viewer.Auth0SessionId, true, UserAgentParser.Parse(viewer.UserAgent), null, viewer.IpAddress, null, timeProvider.GetUtcNow(), [], [], false);
+    private DeviceApplication ThisPortal => new(auth0Options.Value.ClientId, null, true);
+
+    private DeviceList PortalOnly(DeviceViewer viewer, IReadOnlyList<ActivePortalSession> portal) =>
+        new(Order(WithThisDevice([.. portal.Select(p => DeviceSessionMerge.PortalOnly(p, viewer, ThisPortal))], viewer)), false);
+
+    /// <summary>This device is never missing: when neither Auth0 nor the portal's table lists it, it is described from the request.</summary>
+    private List<DeviceSession> WithThisDevice(List<DeviceSession> list, DeviceViewer viewer)
+    {
+        if (!list.Exists(s => s.IsCurrent))
+        {
+            list.Add(new DeviceSession(viewer.Auth0SessionId, true, UserAgentParser.Parse(viewer.UserAgent), null, viewer.IpAddress, null,
+                timeProvider.GetUtcNow(), [], [], false, viewer.PortalSessionId));
+        }
+
+        return list;
+    }
 
     private static List<DeviceSession> Order(List<DeviceSession> list) =>
         [.. list.OrderByDescending(s => s.IsCurrent).ThenBy(s => s.Ending).ThenByDescending(s => s.LastActiveAt ?? DateTimeOffset.MinValue)];

@@ -23,6 +23,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<EndedSessionRow> EndedSessions => Set<EndedSessionRow>();
 
+    public DbSet<PortalSessionRow> PortalSessions => Set<PortalSessionRow>();
+
     public DbSet<DeletionRequestRow> DeletionRequests => Set<DeletionRequestRow>();
 
     public DbSet<DeletionAuditRow> DeletionAudit => Set<DeletionAuditRow>();
@@ -40,6 +42,27 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         ConfigureDeletion(modelBuilder);
         ConfigureKeyRing(modelBuilder);
         ConfigureConsent(modelBuilder);
+        ConfigurePortalSessions(modelBuilder);
+    }
+
+    private static void ConfigurePortalSessions(ModelBuilder modelBuilder)
+    {
+        var session = modelBuilder.Entity<PortalSessionRow>();
+        session.ToTable("portal_sessions");
+        session.HasKey(row => row.SessionId);
+        session.Property(row => row.SessionId).HasColumnName("session_id").HasMaxLength(64);
+        session.Property(row => row.UserKey).HasColumnName("user_key").HasMaxLength(64);
+        session.Property(row => row.Auth0SessionId).HasColumnName("auth0_session_id").HasMaxLength(128);
+        session.Property(row => row.Browser).HasColumnName("browser").HasMaxLength(64);
+        session.Property(row => row.OperatingSystem).HasColumnName("operating_system").HasMaxLength(64);
+        session.Property(row => row.IsMobile).HasColumnName("is_mobile");
+        session.Property(row => row.FirstIp).HasColumnName("first_ip").HasMaxLength(64);
+        session.Property(row => row.LastIp).HasColumnName("last_ip").HasMaxLength(64);
+        session.Property(row => row.SignedInAtMs).HasColumnName("signed_in_at_ms");
+        session.Property(row => row.LastSeenAtMs).HasColumnName("last_seen_at_ms");
+        session.Property(row => row.ExpiresAtMs).HasColumnName("expires_at_ms");
+        session.HasIndex(row => row.UserKey).HasDatabaseName("ix_portal_sessions_user");
+        session.HasIndex(row => row.ExpiresAtMs).HasDatabaseName("ix_portal_sessions_expiry");
     }
 
     private static void ConfigureConsent(ModelBuilder modelBuilder)

@@ -14,4 +14,8 @@ public static class Auth0SessionKeys
         ArgumentException.ThrowIfNullOrEmpty(auth0SessionId);
         return Prefix + auth0SessionId;
     }
+
+    /// <summary>The Auth0 session id a key made by <see cref="For"/> holds; null for a portal session id.</summary>
+    public static string? Auth0SessionIdOf(string sessionKey) =>
+        sessionKey.StartsWith(Prefix, StringComparison.Ordinal) ? sessionKey[Prefix.Length..] : null;
 }

@@ -5,7 +5,8 @@ namespace Profiles.Core.Security;
 
 /// <summary>Revocations in table <c>session_revocations</c>: one row per user, a cut-off instant and the session to keep.
 /// Sessions ended one by one (sign-out) are rows of <c>ended_sessions</c>, keyed by the portal session id. Checked on every
-/// authenticated request (primary-key reads), so a revoked session ends at once, not after an interval.</summary>
+/// authenticated request (primary-key reads), so a revoked session ends at once, not after an interval. Ending a session also
+/// removes its row of <c>portal_sessions</c> (<see cref="PortalSessions"/>): the devices page lists only sessions still usable.</summary>
 public sealed class PortalSessionRevocations(IDbContextFactory<PortalDbContext> factory, PortalUserKeys userKeys, TimeProvider timeProvider)
     : IPortalSessionRevocations
 {
@@ -26,6 +27,7 @@ public sealed class PortalSessionRevocations(IDbContextFactory<PortalDbContext> 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await db.PortalSessions.Where(r => r.UserKey == userKey && r.SessionId != keepSessionId).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task EndSessionAsync(string userId, string sessionId, DateTimeOffset forgetAfter, CancellationToken cancellationToken)
@@ -36,6 +38,7 @@ public sealed class PortalSessionRevocations(IDbContextFactory<PortalDbContext> 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // Rows past their use are dropped here, so the table holds only sessions whose cookies could still be replayed.
         await db.EndedSessions.Where(r => r.ForgetAfterMs < now).ExecuteDeleteAsync(cancellationToken);
+        await ForgetPortalSessionAsync(db, userKey, sessionId, cancellationToken);
         if (await db.EndedSessions.AnyAsync(r => r.SessionId == sessionId, cancellationToken))
         {
             return;
@@ -84,6 +87,12 @@ public sealed class PortalSessionRevocations(IDbContextFactory<PortalDbContext> 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.EndedSessions.AsNoTracking().AnyAsync(r => r.SessionId == sessionId, cancellationToken);
     }
+
+    /// <summary>Removes the ended session's row: by its id, or by the Auth0 session it rode on (<see cref="Auth0SessionKeys"/>).</summary>
+    private static Task<int> ForgetPortalSessionAsync(PortalDbContext db, string userKey, string sessionId, CancellationToken cancellationToken) =>
+        Auth0SessionKeys.Auth0SessionIdOf(sessionId) is { } auth0SessionId
+            ? db.PortalSessions.Where(r => r.UserKey == userKey && r.Auth0SessionId == auth0SessionId).ExecuteDeleteAsync(cancellationToken)
+            : db.PortalSessions.Where(r => r.UserKey == userKey && r.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken);
 
     private async Task<SessionCutoff> FindCutoffAsync(PortalDbContext db, string userId, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public static class AuthenticationApi
         services.AddSingleton<DatabaseSignup>();
         services.AddSingleton<TenantLogs>();
         services.AddSingleton<RevokeEndpoint>();
+        services.AddSingleton<Audiences>();
         return services;
     }
 

@@ -10,7 +10,7 @@ public sealed class AuthorizationCodes(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, AuthorizationCode> _codes = new(StringComparer.Ordinal);
 
-    public string Issue(AuthorizationRequest request, string userId, string sessionId, DateTimeOffset authTime)
+    public string Issue(AuthorizationRequest request, string userId, string sessionId, DateTimeOffset authTime, IReadOnlyList<string>? amr = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
@@ -21,7 +21,8 @@ public sealed class AuthorizationCodes(TimeProvider time)
 
         var code = TenantIds.Token(24);
         _codes[code] = new AuthorizationCode(request.ClientId, request.RedirectUri, userId, sessionId, request.Scope, request.Nonce,
-            request.CodeChallenge, request.CodeChallengeMethod, authTime, now + Lifetime);
+            request.CodeChallenge, request.CodeChallengeMethod, authTime, now + Lifetime, request.Audience, amr,
+            amr is not null && request.StepUp ? AuthorizationRequest.MultiFactorPolicy : null);
         return code;
     }
 

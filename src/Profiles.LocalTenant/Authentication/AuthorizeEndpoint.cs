@@ -15,7 +15,7 @@ public static class AuthorizeEndpoint
     private const int MaxUiLocalesLength = 100;
 
     public static IResult Handle(HttpContext context, TenantStore store, TenantSessions sessions, LoginTransactions transactions,
-        LoginCompletion completion, TimeProvider time)
+        LoginCompletion completion, TimeProvider time, Audiences audiences)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
@@ -100,19 +100,36 @@ public static class AuthorizeEndpoint
             }
         }
 
+        var audience = Param("audience");
+        if (audience is not null && !audiences.IsServed(audience))
+        {
+            return Fail("access_denied", "Service not found: " + audience);
+        }
+
         var request = new AuthorizationRequest(clientId!, redirectUri, state, Param("nonce"), Param("scope") ?? "openid", challenge, method,
             prompts.Contains("login", StringComparer.Ordinal), maxAge, connection, Param("login_hint"), Param("screen_hint"),
             Param("ext-reason") is { } reason ? reason[..Math.Min(reason.Length, MaxReasonLength)] : null,
-            Param(LoginTransactionCultureProvider.Parameter) is { } languages ? languages[..Math.Min(languages.Length, MaxUiLocalesLength)] : null);
+            Param(LoginTransactionCultureProvider.Parameter) is { } languages ? languages[..Math.Min(languages.Length, MaxUiLocalesLength)] : null,
+            audiences.Normalise(audience),
+            (Param("acr_values") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(AuthorizationRequest.MultiFactorPolicy, StringComparer.Ordinal));
 
         var session = sessions.Current(context);
         var tooOld = session is not null && maxAge is not null && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge.Value);
         var needsLogin = session is null || request.PromptLogin || tooOld;
+        // Step-up: a live session of a user with a second factor still has to give it.
+        var stepUpConnection = !needsLogin && request.StepUp ? StepUpConnection(store, session!) : null;
         if (prompts.Contains("none", StringComparer.Ordinal))
         {
-            return needsLogin
-                ? Fail("login_required", "The user is not logged in")
+            return needsLogin ? Fail("login_required", "The user is not logged in")
+                : stepUpConnection is not null ? Fail("interaction_required", "Multifactor authentication required")
                 : Results.Redirect(completion.Continue(context, request, session!));
+        }
+
+        if (stepUpConnection is not null)
+        {
+            var pending = transactions.Start(request);
+            transactions.Update(pending with { Challenge = new SecondFactorChallenge(session!.UserId, stepUpConnection, FirstFactorFromSession: true) });
+            return Results.Redirect("/login/mfa?state=" + Uri.EscapeDataString(pending.Id));
         }
 
         if (!needsLogin)
@@ -123,4 +140,10 @@ public static class AuthorizeEndpoint
         var transaction = transactions.Start(request);
         return Results.Redirect("/login?state=" + Uri.EscapeDataString(transaction.Id));
     }
+
+    /// <summary>The session's connection when its user has a second factor to give; null when there is none.</summary>
+    private static string? StepUpConnection(TenantStore store, SessionInfo session)
+        => store.Read(d => Mfa.MethodEnrollment.Methods(d, session.UserId).Any(m => m.IsSecondFactor)
+            ? d.Find<TenantSession>(session.Id)?.Connection ?? ""
+            : null);
 }

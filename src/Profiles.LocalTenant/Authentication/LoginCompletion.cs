@@ -13,8 +13,14 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
 {
     private const string BlockedDescription = "user is blocked";
 
-    /// <summary>After an interactive sign-in (password, social, signup) as <paramref name="userId"/>.</summary>
-    public string SignIn(HttpContext context, LoginTransaction transaction, string userId, string connection)
+    /// <summary>The ID token's <c>amr</c> after a login with a second factor (Auth0 sends it on that login only).</summary>
+    private static readonly IReadOnlyList<string> SecondFactorAmr = ["mfa"];
+
+    /// <summary>After an interactive sign-in (password, social, signup) as <paramref name="userId"/>; with
+    /// <paramref name="secondFactor"/> the user also passed a second factor: the session records <c>mfa</c> and the ID token's
+    /// <c>amr</c> says so. Without <paramref name="firstFactorNow"/> (a step-up on a live session) the session keeps its sign-in time.</summary>
+    public string SignIn(HttpContext context, LoginTransaction transaction, string userId, string connection, bool secondFactor = false,
+        bool firstFactorNow = true)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -56,8 +62,17 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             }
             else
             {
-                sessions.Reauthenticate(session, connection);
+                if (firstFactorNow)
+                {
+                    sessions.Reauthenticate(session, connection);
+                }
+
                 sessions.Touch(context, session, request.ClientId);
+            }
+
+            if (secondFactor)
+            {
+                TenantSessions.RecordSecondFactor(session, now);
             }
 
             w.Save(session);
@@ -69,7 +84,7 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
             AuthenticationLog.SignedIn(logger, userId, connection, request.ClientId);
         }
 
-        return Finish(context, request, outcome);
+        return Finish(context, request, outcome, secondFactor ? SecondFactorAmr : null);
     }
 
     /// <summary>Single sign-on: the browser's live session answers the request without a login page.</summary>
@@ -95,7 +110,7 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
         return Finish(context, request, outcome);
     }
 
-    private string Finish(HttpContext context, AuthorizationRequest request, Outcome outcome)
+    private string Finish(HttpContext context, AuthorizationRequest request, Outcome outcome, IReadOnlyList<string>? amr = null)
     {
         if (outcome.Blocked)
         {
@@ -109,7 +124,7 @@ public sealed class LoginCompletion(TenantStore store, TimeProvider time, Tenant
         }
 
         TenantSessions.SetCookie(context, outcome.Session.Id, outcome.ExpiresAt);
-        var code = codes.Issue(request, outcome.Session.UserId, outcome.Session.Id, outcome.Session.AuthenticatedAt);
+        var code = codes.Issue(request, outcome.Session.UserId, outcome.Session.Id, outcome.Session.AuthenticatedAt, amr);
         return AuthorizeRedirects.Success(request, code);
     }
 

@@ -36,6 +36,13 @@ public sealed class LoginTransactions(TimeProvider time)
     public LoginTransaction? Find(string? id)
         => id is not null && _pending.TryGetValue(id, out var transaction) && transaction.ExpiresAt > time.GetUtcNow() ? transaction : null;
 
+    /// <summary>Replaces a live transaction (e.g. with its second-factor challenge); false when it has ended meanwhile.</summary>
+    public bool Update(LoginTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return _pending.TryGetValue(transaction.Id, out var current) && _pending.TryUpdate(transaction.Id, transaction, current);
+    }
+
     /// <summary>Ends a transaction so its forms cannot be replayed.</summary>
     public void Complete(string id) => _pending.TryRemove(id, out _);
 }

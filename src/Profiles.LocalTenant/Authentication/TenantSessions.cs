@@ -72,6 +72,14 @@ public sealed class TenantSessions(TenantStore store, TimeProvider time)
         session.Methods.Add(new TenantSessionMethod { Name = name, Timestamp = now });
     }
 
+    /// <summary>Records that the user passed a second factor in this session (Auth0's session method <c>mfa</c>).</summary>
+    public static void RecordSecondFactor(TenantSession session, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.Methods.RemoveAll(m => m.Name == "mfa");
+        session.Methods.Add(new TenantSessionMethod { Name = "mfa", Timestamp = now });
+    }
+
     /// <summary>Marks a session used by <paramref name="clientId"/> now from this request's device, extending its idle expiry.</summary>
     public void Touch(HttpContext context, TenantSession session, string clientId)
     {
@@ -91,16 +99,7 @@ public sealed class TenantSessions(TenantStore store, TimeProvider time)
 
     public static void SetCookie(HttpContext context, string sessionId, DateTimeOffset expiresAt)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Append(CookieName, sessionId, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Path = "/",
-            Secure = context.Request.IsHttps,
-            Expires = expiresAt,
-            IsEssential = true,
-        });
+        Security.TenantCookies.Append(context, CookieName, sessionId, expiresAt);
     }
 
     /// <summary>Ends the browser's session: deletes its document and its cookie. Returns the ended session's id.</summary>

@@ -11,7 +11,7 @@ namespace Profiles.LocalTenant.Authentication;
 
 /// <summary><c>POST /oauth/token</c>: authorization_code (with PKCE), client_credentials and refresh_token grants.</summary>
 public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, TokenService tokens, TenantUrls urls, TimeProvider time,
-    IOptions<LocalTenantOptions> options, TenantLogs logs, ILogger<TokenEndpoint> logger)
+    IOptions<LocalTenantOptions> options, TenantLogs logs, Audiences audiences, ILogger<TokenEndpoint> logger)
 {
     private const string InvalidCode = "Invalid authorization code";
     private const string InvalidRefreshToken = "Unknown or invalid refresh token.";
@@ -85,7 +85,13 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", "Failed to verify code verifier");
         }
 
-        return IssueUserTokens(context, clientId, code.UserId, code.Scope, code.SessionId, code.AuthTime, code.Nonce, issueRefreshToken: true);
+        if (code.Audience is not null && !audiences.IsServed(code.Audience))
+        {
+            return ServiceNotFound(code.Audience);
+        }
+
+        return IssueUserTokens(context, clientId, code.UserId, audiences.GrantedScope(code.Audience, code.Scope), code.SessionId, code.AuthTime,
+            code.Nonce, new IssueOptions(true, code.Audience, code.Amr, code.Acr));
     }
 
     private IResult ClientCredentials(JsonObject fields, string clientId)
@@ -147,6 +153,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
                 t.UserId,
                 t.Scope,
                 t.SessionId,
+                t.Audience,
                 AuthTime = (t.SessionId is null ? null : d.Find<TenantSession>(t.SessionId)?.AuthenticatedAt) ?? t.CreatedAt,
             }
             : null);
@@ -158,6 +165,17 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             }
 
             return JsonAnswer.Error(StatusCodes.Status403Forbidden, "invalid_grant", InvalidRefreshToken);
+        }
+
+        // One audience per refresh token: the local tenant has no multi-resource refresh token policies.
+        if (RequestFields.Text(fields, "audience") is { } audience && audiences.Normalise(audience) != stored.Audience)
+        {
+            return JsonAnswer.Error(StatusCodes.Status403Forbidden, "access_denied", "The refresh token was not issued for this audience: " + audience);
+        }
+
+        if (stored.Audience is not null && !audiences.IsServed(stored.Audience))
+        {
+            return ServiceNotFound(stored.Audience);
         }
 
         var scope = stored.Scope;
@@ -187,11 +205,15 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
 
             logs.Record(w, context, LogEventTypes.SuccessExchangeRefreshToken, stored.UserId, clientId, null, null);
         });
-        return IssueUserTokens(context, clientId, stored.UserId, scope, stored.SessionId ?? "", stored.AuthTime, nonce: null, issueRefreshToken: false);
+        return IssueUserTokens(context, clientId, stored.UserId, scope, stored.SessionId ?? "", stored.AuthTime, nonce: null,
+            new IssueOptions(false, stored.Audience, null, null));
     }
 
+    private static JsonAnswer ServiceNotFound(string audience)
+        => JsonAnswer.Error(StatusCodes.Status403Forbidden, "access_denied", "Service not found: " + audience);
+
     private IResult IssueUserTokens(HttpContext context, string clientId, string userId, string scope, string sessionId, DateTimeOffset authTime, string? nonce,
-        bool issueRefreshToken)
+        IssueOptions issue)
     {
         var user = store.Read(d => d.FindUser(userId)?.Clone());
         if (user is null)
@@ -206,14 +228,17 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
 
         var scopes = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var lifetime = options.Value.AccessTokenLifetimeSeconds;
-        var accessToken = tokens.CreateAccessToken(userId, urls.Issuer + "userinfo", scope, clientId, lifetime);
+        var openid = scopes.Contains("openid", StringComparer.Ordinal);
+        var accessToken = issue.Audience is null
+            ? tokens.CreateAccessToken(userId, audiences.UserInfo, scope, clientId, lifetime)
+            : tokens.CreateAccessToken(userId, issue.Audience, scope, clientId, lifetime, openid ? audiences.UserInfo : null);
         var body = new JsonObject { ["access_token"] = accessToken };
-        if (scopes.Contains("openid", StringComparer.Ordinal))
+        if (openid)
         {
-            body["id_token"] = tokens.CreateIdToken(clientId, userId, ProfileClaims.For(user, scope), nonce, sessionId, authTime, accessToken);
+            body["id_token"] = tokens.CreateIdToken(clientId, userId, ProfileClaims.For(user, scope), nonce, sessionId, authTime, accessToken, issue.Amr, issue.Acr);
         }
 
-        if (issueRefreshToken && scopes.Contains("offline_access", StringComparer.Ordinal))
+        if (issue.RefreshToken && scopes.Contains("offline_access", StringComparer.Ordinal))
         {
             var refreshToken = TenantIds.Token(32);
             store.Write(w => w.Save(new TenantRefreshToken
@@ -222,6 +247,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
                 ClientId = clientId,
                 UserId = userId,
                 Scope = scope,
+                Audience = issue.Audience,
                 SessionId = sessionId,
                 CreatedAt = time.GetUtcNow(),
                 InitialIp = Security.BruteForceProtection.IpOf(context),
@@ -256,4 +282,7 @@ public sealed class TokenEndpoint(TenantStore store, AuthorizationCodes codes, T
             : verifier;
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(code.CodeChallenge));
     }
+
+    /// <summary>How to issue: with a refresh token (code exchange) or not, for which API, and the login's <c>amr</c> and <c>acr</c>.</summary>
+    private sealed record IssueOptions(bool RefreshToken, string? Audience, IReadOnlyList<string>? Amr, string? Acr);
 }

@@ -11,6 +11,9 @@ public sealed class TenantRefreshToken : TenantDocument
     public required string ClientId { get; set; }
     public required string UserId { get; set; }
     public required string Scope { get; set; }
+
+    /// <summary>The API the token's access tokens are for (the <c>/userinfo</c> audience when none was asked for).</summary>
+    public string? Audience { get; set; }
     public string? SessionId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

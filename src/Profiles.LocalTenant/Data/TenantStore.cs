@@ -30,6 +30,8 @@ public sealed class TenantStore : IDisposable
         ["signing_key"] = typeof(SigningKeyDocument),
         ["login_failures"] = typeof(TenantLoginFailures),
         ["log_event"] = typeof(TenantLogEvent),
+        ["authentication_method"] = typeof(TenantAuthenticationMethod),
+        ["remembered_browser"] = typeof(TenantRememberedBrowser),
     };
 
     private readonly Lock _lock = new();

@@ -1,5 +1,6 @@
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Hosting;
+using Profiles.LocalTenant.MyAccount;
 using Profiles.LocalTenant.RateLimiting;
 
 namespace Profiles.LocalTenant.Faults;
@@ -42,6 +43,12 @@ public static class ControlEndpoints
             return Results.Json(new { plan = limits.Plan, sendRetryAfter = limits.SendRetryAfter });
         });
         local.MapSessionsControl();
+        local.MapGet("/my-account", (MyAccountFeature feature) => Results.Json(new { activated = feature.Activated }));
+        local.MapPut("/my-account", (MyAccountSettings settings, MyAccountFeature feature) =>
+        {
+            feature.Activated = settings.Activated;
+            return Results.Json(new { activated = feature.Activated });
+        });
         local.MapGet("/requests", (RequestLog log) => Results.Json(log.All, TenantStore.DocumentJson));
         local.MapDelete("/requests", (RequestLog log) =>
         {

@@ -9,6 +9,7 @@ using Profiles.LocalTenant.Faults;
 using Profiles.LocalTenant.Localization;
 using Profiles.LocalTenant.Login;
 using Profiles.LocalTenant.Management;
+using Profiles.LocalTenant.MyAccount;
 using Profiles.LocalTenant.Outbox;
 using Profiles.LocalTenant.RateLimiting;
 using Profiles.LocalTenant.Security;
@@ -77,6 +78,7 @@ public static class LocalTenantApp
         services.AddAuthenticationApi();
         services.AddLoginUi();
         services.AddManagementApi();
+        services.AddMyAccountApi();
         services.AddTenantRateLimiting();
         services.AddTenantFaults();
 
@@ -89,6 +91,7 @@ public static class LocalTenantApp
         app.MapAuthenticationApi();
         app.MapLoginUi();
         app.MapManagementApi();
+        app.MapMyAccountApi();
         app.MapOutbox();
         if (app.Services.GetRequiredService<IOptions<LocalTenantOptions>>().Value.EnableControlEndpoints)
         {

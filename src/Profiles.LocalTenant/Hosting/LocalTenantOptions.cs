@@ -66,4 +66,9 @@ public sealed class LocalTenantOptions
     /// <summary>Seconds an ended session still lists after a Management API delete or revoke (Auth0's deletes are asynchronous).
     /// It signs no one in meanwhile. 0: gone at once.</summary>
     public int SessionDeleteDelaySeconds { get; set; }
+
+    /// <summary>Whether the My Account API is activated (Auth0: Dashboard > Applications > APIs > "MyAccount API" > Activate).
+    /// False: <c>/authorize</c> and <c>/oauth/token</c> refuse its audience and <c>/me/v1</c> answers 403. Changeable while running
+    /// through <c>PUT /local/my-account</c>.</summary>
+    public bool MyAccountApi { get; set; } = true;
 }

@@ -47,7 +47,7 @@ public static partial class LoginEndpoints
     }
 
     public static async Task<IResult> PasswordAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
-        DemoAccounts demo, PasswordSignIn passwords, LoginCompletion completion, TenantLogs logs, ILogger<PasswordSignIn> logger)
+        DemoAccounts demo, PasswordSignIn passwords, SecondFactorGate gate, TenantLogs logs, ILogger<PasswordSignIn> logger)
     {
         var read = await Forms.ReadValidatedAsync(antiforgery, context);
         if (!Forms.Accept(read, out var form, out var refusal))
@@ -88,7 +88,7 @@ public static partial class LoginEndpoints
                 login.Transaction.Request.Reason);
         }
 
-        return Results.Redirect(completion.SignIn(context, login.Transaction, result.UserId, login.Database.Name));
+        return Results.Redirect(gate.Next(context, login.Transaction, result.UserId, login.Database.Name));
     }
 
     public static IResult Signup(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store, string? state)
@@ -172,7 +172,7 @@ public static partial class LoginEndpoints
     }
 
     public static async Task<IResult> SocialPostAsync(HttpContext context, IAntiforgery antiforgery, LoginTransactions transactions, TenantStore store,
-        SocialSignIn social, LoginCompletion completion, string connection)
+        SocialSignIn social, SecondFactorGate gate, string connection)
     {
         var read = await Forms.ReadValidatedAsync(antiforgery, context);
         if (!Forms.Accept(read, out var form, out var refusal))
@@ -203,7 +203,7 @@ public static partial class LoginEndpoints
         }
 
         var userId = social.SignIn(choice.Name, profile);
-        return Results.Redirect(completion.SignIn(context, login.Transaction, userId, choice.Name));
+        return Results.Redirect(gate.Next(context, login.Transaction, userId, choice.Name));
     }
 
     private static HtmlResult SignupForm(HttpContext context, IAntiforgery antiforgery, TenantStore store, LoginContext login, string? email,

@@ -33,6 +33,15 @@ public static class LogEventTypes
     /// <summary>Failed refresh-token exchange (revoked or unknown token).</summary>
     public const string FailedExchangeRefreshToken = "fertft";
 
+    /// <summary>A second factor (TOTP, email or SMS code, passkey) passed at sign-in.</summary>
+    public const string SecondFactorSucceeded = "gd_auth_succeed";
+
+    /// <summary>A wrong second factor at sign-in.</summary>
+    public const string SecondFactorFailed = "gd_auth_failed";
+
+    /// <summary>A recovery code was used at sign-in.</summary>
+    public const string RecoveryCodeSucceeded = "gd_recovery_succeed";
+
     /// <summary>A refresh token was revoked.</summary>
     public const string SuccessRevokeRefreshToken = "srrt";
 }

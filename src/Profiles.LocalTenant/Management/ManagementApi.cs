@@ -27,6 +27,8 @@ public static class ManagementApi
         UserLogsEndpoints.Map(api);
         ClientsEndpoints.Map(api);
         UserBlocksEndpoints.Map(api);
+        AuthenticationMethodsEndpoints.Map(api);
+        GuardianEndpoints.Map(api);
 
         // Unknown Management API routes still answer in Auth0's error shape (Auth0 sends no errorCode for these).
         app.MapFallback("/api/v2/{**path}", () => ManagementErrors.Error(StatusCodes.Status404NotFound, "Not Found", null));

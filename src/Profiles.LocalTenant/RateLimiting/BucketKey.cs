@@ -6,4 +6,7 @@ public enum BucketKey
     Tenant,
     IpAndEmail,
     Caller,
+
+    /// <summary>The user a bearer token was issued to (its <c>sub</c>): the My Account API's per-user limits.</summary>
+    User,
 }

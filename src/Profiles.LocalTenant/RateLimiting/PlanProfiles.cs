@@ -21,6 +21,7 @@ public static class PlanProfiles
         (_, EndpointGroup.ChangePassword) => [AuthenticationGlobal(plan), ChangePassword],
         (_, EndpointGroup.UserInfo) => [AuthenticationGlobal(plan), UserInfo],
         (_, EndpointGroup.AuthenticationOther) => [AuthenticationGlobal(plan)],
+        (_, EndpointGroup.MyAccountRead or EndpointGroup.MyAccountWrite or EndpointGroup.MyAccountReadFiltered) => MyAccount(plan, kind.Group),
         (Free, _) => [new BucketRule("management", 2, 2, TimeSpan.FromSeconds(1), RefillGranularity.Millisecond, BucketKey.Tenant)],
         (Enterprise, _) => [new BucketRule("management", 50, 16, TimeSpan.FromSeconds(1), RefillGranularity.Millisecond, BucketKey.Tenant)],
         (Essentials, EndpointGroup.ReadUsers) => [new BucketRule("read-users", 40, 500, TimeSpan.FromMinutes(1), RefillGranularity.Second, BucketKey.Tenant)],
@@ -43,4 +44,27 @@ public static class PlanProfiles
         Essentials => new BucketRule("authentication", 25, 25, TimeSpan.FromSeconds(1), RefillGranularity.Millisecond, BucketKey.Tenant),
         _ => new BucketRule("authentication", 100, 100, TimeSpan.FromSeconds(1), RefillGranularity.Millisecond, BucketKey.Tenant),
     };
+
+    /// <summary>The name prefix of the My Account API's tenant-wide buckets (their 429s are "global").</summary>
+    public const string MyAccountTenantBucket = "my-account-tenant-";
+
+    // The My Account API: a tenant bucket per second and a per-user bucket per minute, for reads, writes and filtered reads
+    // (Auth0's rate-limit configuration pages, "My Account API"; docs/local-tenant.md).
+    private static BucketRule[] MyAccount(string plan, EndpointGroup group)
+    {
+        var (name, tenant, user) = (plan, group) switch
+        {
+            (Free, EndpointGroup.MyAccountReadFiltered) => ("read-filtered", 5, 5),
+            (Free, _) => (group == EndpointGroup.MyAccountRead ? "read" : "write", 2, 2),
+            (Essentials, EndpointGroup.MyAccountReadFiltered) => ("read-filtered", 20, 10),
+            (Essentials, _) => (group == EndpointGroup.MyAccountRead ? "read" : "write", 5, 5),
+            (_, EndpointGroup.MyAccountReadFiltered) => ("read-filtered", 100, 20),
+            _ => (group == EndpointGroup.MyAccountRead ? "read" : "write", 25, 5),
+        };
+        return
+        [
+            new BucketRule(MyAccountTenantBucket + name, tenant, tenant, TimeSpan.FromSeconds(1), RefillGranularity.Millisecond, BucketKey.Tenant),
+            new BucketRule("my-account-user-" + name, user, user, TimeSpan.FromMinutes(1), RefillGranularity.Second, BucketKey.User),
+        ];
+    }
 }

@@ -10,7 +10,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, RateLimitRegistr
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var kind = RequestKind.Classify(context.Request.Method, context.Request.Path);
+        var kind = RequestKind.Classify(context.Request.Method, context.Request.Path, context.Request.Query.ContainsKey("type"));
         if (kind.Group == EndpointGroup.None || registry.Plan == PlanProfiles.Off)
         {
             await next(context);
@@ -22,6 +22,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, RateLimitRegistr
         {
             BucketKey.IpAndEmail => $"{context.Connection.RemoteIpAddress}|{email?.ToLowerInvariant()}",
             BucketKey.Caller => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString()))),
+            BucketKey.User => BearerSubject(context.Request),
             _ => "tenant",
         });
         if (decision is null)
@@ -37,6 +38,20 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, RateLimitRegistr
         if (decision.Allowed)
         {
             await next(context);
+            return;
+        }
+
+        if (kind.IsMyAccount)
+        {
+            // The My Account API documents Retry-After on every 429, and marks the tenant-wide limit's.
+            headers.RetryAfter = ((int)decision.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            var global = decision.BucketName.StartsWith(PlanProfiles.MyAccountTenantBucket, StringComparison.Ordinal);
+            if (global)
+            {
+                headers["x-auth0-error-kind"] = "global-rate-limit";
+            }
+
+            await MyAccount.MyAccountErrors.TooManyRequests(global).ExecuteAsync(context);
             return;
         }
 
@@ -64,6 +79,16 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, RateLimitRegistr
                 ["error_description"] = "Global limit has been reached",
             }, (JsonSerializerOptions?)null, "application/json");
         }
+    }
+
+    /// <summary>The <c>sub</c> of the bearer token, read without validation (the endpoint validates it; a forged token only
+    /// spends its own bucket). Anything unreadable shares one bucket.</summary>
+    private static string BearerSubject(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        return handler.CanReadToken(token) && handler.ReadJsonWebToken(token).Subject is { Length: > 0 } subject ? subject : "unreadable";
     }
 
     private static async Task<string?> ReadEmailAsync(HttpRequest request)

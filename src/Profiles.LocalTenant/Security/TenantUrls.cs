@@ -14,5 +14,8 @@ public sealed class TenantUrls
     /// <summary>The Management API audience: <c>{base}/api/v2/</c>.</summary>
     public string ManagementAudience => BaseUrl + "/api/v2/";
 
+    /// <summary>The My Account API audience: <c>{base}/me/</c>, with Auth0's trailing slash.</summary>
+    public string MyAccountAudience => BaseUrl + "/me/";
+
     internal void Set(string baseUrl) => _baseUrl = baseUrl.TrimEnd('/');
 }

@@ -15,7 +15,7 @@ public sealed class TokenService(SigningKeys keys, TenantUrls urls, TimeProvider
 
     /// <summary>An ID token with Auth0's claims; <paramref name="claims"/> are the profile claims allowed by scope.</summary>
     public string CreateIdToken(string clientId, string subject, IDictionary<string, object> claims, string? nonce, string sessionId,
-        DateTimeOffset authTime, string? accessToken)
+        DateTimeOffset authTime, string? accessToken, IReadOnlyList<string>? amr = null, string? acr = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var now = time.GetUtcNow();
@@ -39,18 +39,29 @@ public sealed class TokenService(SigningKeys keys, TenantUrls urls, TimeProvider
             payload["at_hash"] = AtHash(accessToken);
         }
 
+        if (amr is { Count: > 0 })
+        {
+            payload["amr"] = amr.ToArray();
+        }
+
+        if (acr is not null)
+        {
+            payload["acr"] = acr;
+        }
+
         return Create(payload, "JWT");
     }
 
-    /// <summary>An access token for <paramref name="audience"/> with a space-separated <c>scope</c> claim.</summary>
-    public string CreateAccessToken(string subject, string audience, string scope, string clientId, int? lifetimeSeconds = null)
+    /// <summary>An access token for <paramref name="audience"/> with a space-separated <c>scope</c> claim. With
+    /// <paramref name="alsoFor"/> (an API token asked for with <c>openid</c>), <c>aud</c> is an array, as Auth0 sends it.</summary>
+    public string CreateAccessToken(string subject, string audience, string scope, string clientId, int? lifetimeSeconds = null, string? alsoFor = null)
     {
         var now = time.GetUtcNow();
         var payload = new Dictionary<string, object>
         {
             ["iss"] = urls.Issuer,
             ["sub"] = subject,
-            ["aud"] = audience,
+            ["aud"] = alsoFor is null ? audience : new[] { audience, alsoFor },
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = now.AddSeconds(lifetimeSeconds ?? options.Value.AccessTokenLifetimeSeconds).ToUnixTimeSeconds(),
             ["azp"] = clientId,

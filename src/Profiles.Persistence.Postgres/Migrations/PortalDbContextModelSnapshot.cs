@@ -309,6 +309,71 @@ namespace Profiles.Persistence.Postgres.Migrations
                     b.ToTable("portal_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Profiles.Core.Persistence.PortalSessionRow", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Auth0SessionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("auth0_session_id");
+
+                    b.Property<string>("Browser")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("browser");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("FirstIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("first_ip");
+
+                    b.Property<bool>("IsMobile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_mobile");
+
+                    b.Property<string>("LastIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_ip");
+
+                    b.Property<long>("LastSeenAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seen_at_ms");
+
+                    b.Property<string>("OperatingSystem")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operating_system");
+
+                    b.Property<long>("SignedInAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_in_at_ms");
+
+                    b.Property<string>("UserKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("ExpiresAtMs")
+                        .HasDatabaseName("ix_portal_sessions_expiry");
+
+                    b.HasIndex("UserKey")
+                        .HasDatabaseName("ix_portal_sessions_user");
+
+                    b.ToTable("portal_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Profiles.Core.Persistence.RateLimitBucketRow", b =>
                 {
                     b.Property<string>("BucketGroup")

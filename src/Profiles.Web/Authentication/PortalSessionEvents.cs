@@ -14,22 +14,33 @@ namespace Profiles.Web.Authentication;
 /// the ID token's <c>auth_time</c> is not used, as Auth0's single sign-on can hand back an old one and loop.
 /// Each session also gets a random id (claim <see cref="PortalClaimTypes.PortalSessionId"/>) so that "end my other sessions"
 /// (after a password change, or a deletion) can end every session but the current one, checked on every request.
+/// Each session is also recorded for the devices page (<see cref="IPortalSessions"/>): at sign-in, and its last use at most
+/// every few minutes (served from the cache in between, so a signed-in page view costs no database query).
 /// </summary>
-public sealed class PortalSessionEvents(TimeProvider timeProvider, IOptions<SessionOptions> options, IPortalSessionRevocations revocations)
-    : CookieAuthenticationEvents
+public sealed class PortalSessionEvents(TimeProvider timeProvider, IOptions<SessionOptions> options, IPortalSessionRevocations revocations,
+    IPortalSessions portalSessions) : CookieAuthenticationEvents
 {
     internal const string SignedInAtKey = ".profiles.signed_in_at";
 
-    public override Task SigningIn(CookieSigningInContext context)
+    public override async Task SigningIn(CookieSigningInContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Properties.Items.TryAdd(SignedInAtKey, timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        var now = timeProvider.GetUtcNow();
+        context.Properties.Items.TryAdd(SignedInAtKey, now.ToString("O", CultureInfo.InvariantCulture));
         if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == PortalClaimTypes.PortalSessionId))
         {
-            identity.AddClaim(new Claim(PortalClaimTypes.PortalSessionId, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
+            var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            identity.AddClaim(new Claim(PortalClaimTypes.PortalSessionId, sessionId));
+            if (identity.FindFirst(PortalClaimTypes.Subject)?.Value is { } userId)
+            {
+                var request = context.HttpContext;
+                await portalSessions.StartAsync(new PortalSessionStart(userId, sessionId, identity.FindFirst(PortalClaimTypes.SessionId)?.Value,
+                    request.Request.Headers.UserAgent.ToString(), request.Connection.RemoteIpAddress?.ToString(), ExpiresAt(now, now),
+                    PreviousSessionId(context, userId)), request.RequestAborted);
+            }
         }
 
-        return base.SigningIn(context);
+        await base.SigningIn(context);
     }
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
@@ -58,7 +69,33 @@ public sealed class PortalSessionEvents(TimeProvider timeProvider, IOptions<Sess
             return;
         }
 
+        if (sessionId is not null)
+        {
+            await portalSessions.SeenAsync(sessionId, context.HttpContext.Connection.RemoteIpAddress,
+                ExpiresAt(signedInAt.Value, timeProvider.GetUtcNow()), context.HttpContext.RequestAborted);
+        }
+
         await base.ValidatePrincipal(context);
+    }
+
+    /// <summary>When a session used at <paramref name="usedAt"/> ends unless used again: the idle lifetime (plus the interval its
+    /// last use may be behind by), capped by the absolute one.</summary>
+    private DateTimeOffset ExpiresAt(DateTimeOffset signedInAt, DateTimeOffset usedAt)
+    {
+        var idleEnd = usedAt + TimeSpan.FromMinutes(options.Value.LifetimeMinutes) + PortalSessions.SeenInterval;
+        var absoluteEnd = signedInAt + TimeSpan.FromHours(options.Value.AbsoluteLifetimeHours);
+        return idleEnd < absoluteEnd ? idleEnd : absoluteEnd;
+    }
+
+    /// <summary>The portal session this browser's cookie held for the same user before this sign-in (a re-authentication), whose
+    /// row the new one replaces.</summary>
+    private static string? PreviousSessionId(CookieSigningInContext context, string userId)
+    {
+        var cookie = context.Options.CookieManager.GetRequestCookie(context.HttpContext, context.Options.Cookie.Name!);
+        var previous = string.IsNullOrEmpty(cookie) ? null : context.Options.TicketDataFormat.Unprotect(cookie)?.Principal;
+        return previous?.FindFirst(PortalClaimTypes.Subject)?.Value == userId
+            ? previous.FindFirst(PortalClaimTypes.PortalSessionId)?.Value
+            : null;
     }
 
     private static async Task EndAsync(CookieValidatePrincipalContext context)

@@ -5,7 +5,8 @@ using Profiles.Web.Authentication;
 
 namespace Profiles.Web.Pages;
 
-/// <summary>The signed-in user's own recent security events, newest first (read-only), and their Auth0 sign-in history.</summary>
+/// <summary>The signed-in user's own recent security events and their Auth0 sign-in history, as one timeline newest first
+/// (read-only).</summary>
 public sealed class ActivityModel(ISecurityEventLog securityEvents, ISignInHistoryService signInHistory, IProfileService profiles, ICurrentUser currentUser)
     : PageModel
 {
@@ -18,11 +19,15 @@ public sealed class ActivityModel(ISecurityEventLog securityEvents, ISignInHisto
 
     public SignInHistory History { get; private set; } = new(SignInHistoryStatus.Disabled, []);
 
+    /// <summary><see cref="Events"/> and <see cref="History"/> merged, newest first.</summary>
+    public IReadOnlyList<ActivityEntry> Timeline { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = currentUser.UserId;
         Events = await securityEvents.ListRecentAsync(userId, MaxEvents, cancellationToken);
         History = await signInHistory.GetAsync(userId, cancellationToken);
+        Timeline = ActivityEntry.Merge(Events, History.Entries);
         Profile = await profiles.GetProfileAsync(userId, cancellationToken);
     }
 }

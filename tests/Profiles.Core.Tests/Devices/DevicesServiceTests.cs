@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using Profiles.Core.Activity;
+using Profiles.Core.Applications;
 using Profiles.Core.Devices;
 using Profiles.Core.Mail;
 using Profiles.Core.Management;
@@ -16,20 +17,25 @@ using Profiles.Core.Tests.Infrastructure;
 
 namespace Profiles.Core.Tests.Devices;
 
-/// <summary>The devices rules: paging until done, this device by sid, names and methods, degrading without the sessions API,
-/// sessions that vanish before they are revoked, and the portal session ended with the Auth0 one.</summary>
+/// <summary>The devices rules: paging until done, this device by sid, names and methods, the portal's own sessions merged in,
+/// degrading to them without the sessions API, sessions that vanish before they are revoked, and the portal session ended
+/// with the Auth0 one.</summary>
 public sealed class DevicesServiceTests
 {
     private const string UserId = "auth0|devices";
     private static readonly DeviceViewer Viewer = new(UserId, "sid-here", "portal-here", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", "198.51.100.4");
 
     private readonly Mock<ISessionsClient> _sessions = new();
+    private readonly Mock<IClientsClient> _clients = new();
+    private readonly Mock<IPortalSessions> _portal = new();
+    private readonly List<ActivePortalSession> _portalSessions = [];
     private readonly Mock<IPortalSessionRevocations> _revocations = new();
     private readonly Mock<ISecurityEventLog> _events = new();
     private readonly Mock<IProfileService> _profiles = new();
     private readonly Mock<IEmailSender> _email = new();
     private readonly Mock<IDevicesSignedOutNotice> _notice = new();
-    private readonly DevicesOptions _options = new() { PageSize = 2, ApplicationNames = { ["portal-client"] = "Account portal" } };
+    private readonly DevicesOptions _options = new() { PageSize = 2 };
+    private readonly ApplicationsOptions _applications = new() { ClientNames = { ["portal-client"] = "Account portal" } };
 
     public DevicesServiceTests()
     {
@@ -38,6 +44,7 @@ public sealed class DevicesServiceTests
                 new JsonObject(), new JsonObject(), false, "Username-Password-Authentication", true));
         _notice.Setup(n => n.Compose(It.IsAny<UserProfile>(), It.IsAny<string>(), It.IsAny<bool>()))
             .Returns((UserProfile _, string to, bool _) => new EmailMessage(to, "Devices were signed out", "…", "devices_signed_out"));
+        _portal.Setup(p => p.ListAsync(UserId, It.IsAny<CancellationToken>())).ReturnsAsync(_portalSessions);
     }
 
     [Fact]
@@ -162,6 +169,78 @@ public sealed class DevicesServiceTests
         _notice.Verify(n => n.Compose(It.IsAny<UserProfile>(), "devices@example.com", true));
     }
 
+    [Fact]
+    public async Task Applications_are_named_by_the_operator_else_by_auth0_once_per_application()
+    {
+        var mail = Session("sid-mail", null);
+        mail.Clients = [new SessionClient { ClientId = "mail-app" }, new SessionClient { ClientId = "portal-client" }];
+        var again = Session("sid-mail-2", null);
+        again.Clients = [new SessionClient { ClientId = "mail-app" }];
+        _sessions.Setup(s => s.GetUserSessionsAsync(UserId, 2, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SessionsPage { Sessions = [mail, again] });
+        _clients.Setup(c => c.GetAsync("mail-app", It.IsAny<CancellationToken>())).ReturnsAsync(new ClientSummary { ClientId = "mail-app", Name = "Mail" });
+
+        var list = (await Service().ListAsync(Viewer, CancellationToken.None)).Value!;
+
+        Assert.Equal([new DeviceApplication("mail-app", "Mail", false), new DeviceApplication("portal-client", "Account portal", false)],
+            list.Sessions.Single(s => s.Id == "sid-mail").Applications);
+        _clients.Verify(c => c.GetAsync("mail-app", It.IsAny<CancellationToken>()), Times.Once);
+        _clients.Verify(c => c.GetAsync("portal-client", It.IsAny<CancellationToken>()), Times.Never);
+        _clients.Verify(c => c.GetAsync("other-app", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_portal_session_is_shown_on_its_auth0_sessions_row_and_one_auth0_does_not_list_has_its_own()
+    {
+        _sessions.Setup(s => s.GetUserSessionsAsync(UserId, 2, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SessionsPage { Sessions = [Session("sid-here", null), Session("sid-other", null)] });
+        _portalSessions.AddRange([
+            Portal("portal-here", "sid-here", FakeClock.Start.AddMinutes(-2)),
+            Portal("portal-other", "sid-other", FakeClock.Start.AddMinutes(-10)),
+            Portal("portal-alone", "sid-gone", FakeClock.Start.AddMinutes(-30)),
+        ]);
+
+        var list = (await Service().ListAsync(Viewer, CancellationToken.None)).Value!;
+
+        Assert.Equal([("sid-here", "portal-here"), ("sid-other", "portal-other"), (null, "portal-alone")],
+            list.Sessions.Select(s => (s.Id, s.PortalSessionId)));
+        var other = list.Sessions[1];
+        Assert.Equal(FakeClock.Start.AddMinutes(-10), other.LastActiveAt);
+        Assert.Equal("192.0.2.50", other.LastIp);
+        var alone = list.Sessions[2];
+        Assert.False(alone.IsCurrent);
+        Assert.Equal(new DeviceApplication("other-app", null, true), Assert.Single(alone.Applications));
+        Assert.Equal("Safari", alone.Device.Browser);
+    }
+
+    [Fact]
+    public async Task Without_the_sessions_api_the_portals_sessions_are_listed_and_one_can_be_signed_out_but_only_the_users_own()
+    {
+        _sessions.Setup(s => s.GetUserSessionsAsync(UserId, It.IsAny<int>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ManagementApiException(HttpStatusCode.Forbidden, null, "This feature is not enabled for this tenant.", null));
+        _portalSessions.AddRange([Portal("portal-alone", null, FakeClock.Start.AddMinutes(-30)), Portal("portal-here", "sid-here", FakeClock.Start)]);
+        var service = Service();
+
+        var list = (await service.ListAsync(Viewer, CancellationToken.None)).Value!;
+        var other = await service.SignOutPortalSessionAsync(Viewer, "portal-alone", CancellationToken.None);
+        var here = await service.SignOutPortalSessionAsync(Viewer, "portal-here", CancellationToken.None);
+        var someoneElses = await service.SignOutPortalSessionAsync(Viewer, "portal-of-someone-else", CancellationToken.None);
+
+        Assert.False(list.Auth0Sessions);
+        Assert.Equal([("portal-here", true), ("portal-alone", false)], list.Sessions.Select(s => (s.PortalSessionId!, s.IsCurrent)));
+        Assert.Equal(DevicesCodes.SignedOut, other.Code);
+        Assert.Equal(DevicesCodes.ThisDevice, here.Code);
+        Assert.True(someoneElses.Succeeded);
+        _revocations.Verify(r => r.EndSessionAsync(UserId, "portal-alone", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.EndSessionAsync(It.IsAny<string>(), It.IsNotIn("portal-alone"), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _events.Verify(e => e.RecordAsync(UserId, SecurityActions.DeviceSignedOut, SecurityOutcomes.Succeeded, "portal", It.IsAny<CancellationToken>()), Times.Once);
+        _notice.Verify(n => n.Compose(It.IsAny<UserProfile>(), "devices@example.com", false), Times.Once);
+    }
+
+    private static ActivePortalSession Portal(string id, string? auth0SessionId, DateTimeOffset lastSeen) =>
+        new(id, auth0SessionId, new UserAgentDescription("Safari", "macOS", false), "192.0.2.1", "192.0.2.50",
+            FakeClock.Start.AddHours(-5), lastSeen, FakeClock.Start.AddHours(3));
+
     private static Session Session(string id, string? userAgent) => new()
     {
         Id = id,
@@ -179,7 +258,9 @@ public sealed class DevicesServiceTests
     {
         var management = Options.Create(new ManagementApiOptions { ClientSecret = "test-secret" });
         var notifier = new DevicesNotifier(_profiles.Object, _email.Object, _notice.Object, management, NullLogger<DevicesNotifier>.Instance);
-        return new DevicesService(_sessions.Object, _revocations.Object, _events.Object, notifier, new FakeTimeProvider(FakeClock.Start),
+        var clock = new FakeTimeProvider(FakeClock.Start);
+        var names = new ClientNames(Options.Create(_applications), clock, NullLogger<ClientNames>.Instance);
+        return new DevicesService(_sessions.Object, _clients.Object, names, _portal.Object, _revocations.Object, _events.Object, notifier, clock,
             Options.Create(_options), Options.Create(new Auth0Options { ClientId = "other-app" }), management, NullLogger<DevicesService>.Instance);
     }
 }

@@ -1,11 +1,14 @@
+using System.Web;
 using Microsoft.Playwright;
 using Profiles.EndToEnd.Tests.Infrastructure;
 using Profiles.LocalTenant.Data;
+using Profiles.TestServices;
 
 namespace Profiles.EndToEnd.Tests.Portal;
 
 /// <summary>Two browser contexts are two devices: both are listed, "This device" on the right one, and signing the other out
-/// from a phone-width page makes the other's next portal page ask it to sign in. Every page state passes axe.</summary>
+/// from a phone-width page makes the other's next portal page ask it to sign in and the refresh token an application got on
+/// it refused at the tenant. Every page state passes axe.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class DevicesJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -31,6 +34,7 @@ public sealed class DevicesJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var laptopPortal = new PortalPage(laptop, _portal);
         await laptopPortal.SignInAsync("alice@example.com", "Alice-demo-2026");
         await new PortalPage(phone, _portal).SignInAsync("alice@example.com", "Alice-demo-2026");
+        var laptopRefreshToken = await RefreshTokenInAsync(laptopContext);
 
         await laptopPortal.OpenAsync("Devices");
         await Assertions.Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Devices", Exact = true })).ToBeVisibleAsync();
@@ -49,6 +53,7 @@ public sealed class DevicesJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
         var laptopCard = phone.Locator("li.device[data-current='false']");
         var laptopSession = await laptopCard.GetAttributeAsync("data-session-id");
+        Assert.Contains(_portal.Tenant.Store.Read(d => d.All<TenantRefreshToken>().ToList()), t => t.SessionId == laptopSession);
         await laptopCard.GetByRole(AriaRole.Button, new() { Name = "Sign out this device (Chrome on Linux" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Status).First).ToContainTextAsync("The device is signed out");
         await Assertions.Expect(phone.Locator("#devices li.device")).ToHaveCountAsync(1);
@@ -60,5 +65,16 @@ public sealed class DevicesJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(laptop.GetByLabel("Password")).ToBeVisibleAsync();
         Assert.Null(_portal.Tenant.Store.Read(d => d.Find<TenantSession>(laptopSession!)));
         Assert.DoesNotContain(_portal.Tenant.Store.Read(d => d.All<TenantRefreshToken>().ToList()), t => t.SessionId == laptopSession);
+        Assert.Equal("invalid_grant", (await OtherApplication.RefreshAsync(_portal.Tenant.BaseUrl, laptopRefreshToken)).Error);
+    }
+
+    /// <summary>A refresh token for another application (the portal asks for none), got in <paramref name="context"/> through the
+    /// tenant's single sign-on (the browser's tenant session cookie), so it is bound to that session.</summary>
+    private async Task<string> RefreshTokenInAsync(IBrowserContext context)
+    {
+        var authorize = await context.APIRequest.GetAsync(OtherApplication.AuthorizeUrl(_portal.Tenant.BaseUrl).AbsoluteUri, new() { MaxRedirects = 0 });
+        var code = HttpUtility.ParseQueryString(new Uri(authorize.Headers["location"]).Query)["code"];
+        Assert.False(string.IsNullOrEmpty(code), "The tenant should sign the browser in to the other application without asking.");
+        return await OtherApplication.ExchangeCodeAsync(_portal.Tenant.BaseUrl, code!);
     }
 }

@@ -21,6 +21,8 @@ public sealed class OpenApiDocument
 
     public static OpenApiDocument Authentication => Load("auth0-authentication-api.openapi.json");
 
+    public static OpenApiDocument MyAccount => Load("auth0-myaccount-api.openapi.json");
+
     /// <summary>The schema of a response, e.g. (<c>/users/{id}</c>, <c>get</c>, 200).</summary>
     public JsonNode ResponseSchema(string pathTemplate, string method, int status)
     {
@@ -33,6 +35,10 @@ public sealed class OpenApiDocument
         var media = content.FirstOrDefault(c => c.Key.StartsWith("application/json", StringComparison.Ordinal)).Value ?? content.First().Value;
         return media!["schema"] ?? throw new InvalidOperationException($"{method} {pathTemplate} {status} has no schema.");
     }
+
+    /// <summary>A named schema of <c>components/schemas</c>.</summary>
+    public JsonNode Schema(string name)
+        => _root["components"]?["schemas"]?[name] ?? throw new InvalidOperationException($"The document has no schema {name}.");
 
     /// <summary>True when the document lists <paramref name="status"/> for the operation.</summary>
     public bool Documents(string pathTemplate, string method, int status)

@@ -25,7 +25,9 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
 
     public static readonly string[] AllManagementScopes =
         ["read:users", "update:users", "delete:users", "create:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants",
-        "read:refresh_tokens", "delete:refresh_tokens", "read:logs_users", "read:clients"];
+        "read:refresh_tokens", "delete:refresh_tokens", "read:logs_users", "read:clients",
+        "read:authentication_methods", "create:authentication_methods", "update:authentication_methods", "delete:authentication_methods",
+        "delete:guardian_enrollments", "create:guardian_enrollment_tickets"];
 
     private readonly Action<LocalTenantOptions>? _configure;
     private EmbeddedLocalTenant? _tenant;
@@ -78,6 +80,23 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
         var urls = Tenant.Services.GetRequiredService<TenantUrls>();
         var granted = scopes is { Length: > 0 } ? scopes : AllManagementScopes;
         return tokens.CreateAccessToken(PortalClientId + "@clients", urls.ManagementAudience, string.Join(' ', granted), PortalClientId);
+    }
+
+    /// <summary>Mints a My Account API token in-process for <paramref name="userId"/>, as the code flow with
+    /// <c>audience={base}/me/</c> and <c>openid</c> would (<c>aud</c> is the API and <c>/userinfo</c>).</summary>
+    public string MyAccountToken(string userId, params string[] scopes)
+    {
+        var tokens = Tenant.Services.GetRequiredService<TokenService>();
+        var urls = Tenant.Services.GetRequiredService<TenantUrls>();
+        return tokens.CreateAccessToken(userId, urls.MyAccountAudience, string.Join(' ', ["openid", .. scopes]), PortalClientId, alsoFor: urls.Issuer + "userinfo");
+    }
+
+    /// <summary>A client calling the My Account API as <paramref name="userId"/> with <paramref name="scopes"/>.</summary>
+    public HttpClient CreateMyAccountClient(string userId, params string[] scopes)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MyAccountToken(userId, scopes));
+        return client;
     }
 
     /// <summary>A tenant for one test; pass a <see cref="FakeTimeProvider"/> as <paramref name="clock"/> to move the tenant's

@@ -66,6 +66,11 @@ public abstract class DataExportTests : DataJourneyTests
         Assert.Null(records["pending_email_change"]);
         Assert.Empty(records["deletion_requests"]!.AsArray());
         Assert.Contains(records["cooldowns"]!.AsArray(), c => (string?)c!["action"] == "data_export");
+        // Where the user is signed in to the portal: this session, as the devices page shows it.
+        var session = Assert.Single(records["portal_sessions"]!.AsArray());
+        Assert.NotNull((string?)session!["signed_in_at"]);
+        Assert.False(string.IsNullOrEmpty((string?)session["auth0_session_id"]));
+        Assert.Null(session["user_agent"]);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public abstract class DeletionProcessingTests : DataJourneyTests
         await SignInAsync("dave@example.com", "Dave-demo-2026", otherBrowser);
         await RequestDeletionAsync(await GetPageAsync("/data/delete"), "DELETE");
         var request = Assert.Single(await DeletionRowsAsync());
+        Assert.Equal(2, await InDatabaseAsync(db => db.PortalSessions.CountAsync(s => s.UserKey == request.UserKey)));
         Assert.Equal(0, await ProcessDueAsync());
         Assert.NotNull(await TenantUserAsync(DaveId));
         TenantRequests.Clear();
@@ -48,6 +49,7 @@ public abstract class DeletionProcessingTests : DataJourneyTests
         Assert.Equal("", closed.CancelTokenHash);
         Assert.False(await InDatabaseAsync(db => db.SecurityEvents.AnyAsync(e => e.UserKey == request.UserKey)));
         Assert.False(await InDatabaseAsync(db => db.ActionCooldowns.AnyAsync(c => c.UserKey == request.UserKey)));
+        Assert.False(await InDatabaseAsync(db => db.PortalSessions.AnyAsync(s => s.UserKey == request.UserKey)));
 
         // Both portal sessions end at their next request, although the clock is back to a time they were valid.
         foreach (var browser in new[] { Client, otherBrowser })

@@ -8,7 +8,8 @@ using Profiles.Web.Tests.Infrastructure;
 namespace Profiles.Web.Tests.Devices;
 
 /// <summary>The devices page against the local tenant: two browsers are two devices; signing one out ends it at the tenant and
-/// at the portal; a plan without the sessions API degrades; a session gone before its sign-out is not an error.</summary>
+/// at the portal; a plan without the sessions API degrades to the portal's own sessions; a session gone before its sign-out is
+/// not an error.</summary>
 public sealed class DevicesPageTests : TenantPortalTests
 {
     private const string DevicesPath = "/security/devices";
@@ -32,6 +33,7 @@ public sealed class DevicesPageTests : TenantPortalTests
         Assert.Contains("This device", here.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Password", here.TextContent, StringComparison.Ordinal);
         Assert.Contains("This account portal", here.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", other.GetAttribute("data-portal-session"));
         var otherId = other.GetAttribute("data-session-id")!;
 
         var signedOut = await PostAsync(DevicesPath + "?handler=SignOut", page, [new("sessionId", otherId)]);
@@ -105,23 +107,72 @@ public sealed class DevicesPageTests : TenantPortalTests
     }
 
     [Fact]
-    public async Task Without_the_sessions_api_the_page_says_so_lists_this_device_and_still_signs_out_the_portal_elsewhere()
+    public async Task Without_the_sessions_api_the_page_says_so_and_lists_and_signs_out_the_portals_own_sessions()
     {
         Tenant.Services.GetRequiredService<SessionsFeature>().Enabled = false;
         await SignInAsync(AliceEmail, AlicePassword);
         var phone = NewBrowser();
         await SignInAsync(AliceEmail, AlicePassword, phone);
+        var laptop = NewBrowser();
+        await SignInAsync(AliceEmail, AlicePassword, laptop);
 
         var page = await GetPageAsync(DevicesPath);
 
         Assert.NotNull(page.QuerySelector("#devices-unavailable"));
-        Assert.Equal("true", Assert.Single(Devices(page)).GetAttribute("data-current"));
-        var everywhere = await PostAsync(DevicesPath + "?handler=SignOutEverywhereElse", page, []);
+        Assert.Equal(3, Devices(page).Count);
+        Assert.All(Devices(page), d => Assert.Equal("true", d.GetAttribute("data-portal-session")));
+        Assert.Null(Current(page).QuerySelector("form"));
+        var others = Devices(page).Where(d => d.GetAttribute("data-current") == "false")
+            .Select(d => d.QuerySelector("form input[name='portalSessionId']")!.GetAttribute("value")!).ToList();
+        Assert.Equal(2, others.Count);
+
+        // Sign out one of them: exactly one of the two other browsers is refused at its next request.
+        var signedOut = await PostAsync(DevicesPath + "?handler=SignOut", page, [new("portalSessionId", others[0])]);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var refused = new List<bool>();
+        foreach (var browser in new[] { phone, laptop })
+        {
+            refused.Add((await browser.GetAsync("/profile")).StatusCode == HttpStatusCode.Redirect);
+        }
+
+        Assert.Single(refused, r => r);
+        Assert.Equal(2, Devices(await GetPageAsync(DevicesPath)).Count);
+
+        var everywhere = await PostAsync(DevicesPath + "?handler=SignOutEverywhereElse", await GetPageAsync(DevicesPath), []);
         Assert.Equal(HttpStatusCode.Redirect, everywhere.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/profile")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/profile")).StatusCode);
+        Assert.Single(Devices(await GetPageAsync(DevicesPath)));
         var activity = await GetPageAsync("/activity");
+        Assert.NotNull(activity.QuerySelector("#activity tbody tr[data-action='device_signed_out'][data-outcome='succeeded']"));
         Assert.NotNull(activity.QuerySelector("#activity tbody tr[data-action='signed_out_everywhere_else']"));
+    }
+
+    [Fact]
+    public async Task A_reauthentication_keeps_this_browser_one_device_and_the_portal_session_sign_out_resumes()
+    {
+        Tenant.Services.GetRequiredService<SessionsFeature>().Enabled = false;
+        await SignInAsync(AliceEmail, AlicePassword);
+        var phone = NewBrowser();
+        await SignInAsync(AliceEmail, AlicePassword, phone);
+        var page = await GetPageAsync(DevicesPath);
+        var phoneSession = Assert.Single(Devices(page), d => d.GetAttribute("data-current") == "false")
+            .QuerySelector("input[name='portalSessionId']")!.GetAttribute("value")!;
+        MakeSignInStale();
+
+        var challenge = await PostAsync(DevicesPath + "?handler=SignOut", page, [new("portalSessionId", phoneSession)]);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/profile")).StatusCode);
+        var back = await ReauthenticateAsync(challenge, AliceEmail, AlicePassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var resumed = await GetPageAsync(DevicesPath);
+        // The new sign-in replaced this browser's row: still this device and the phone, not a third "device".
+        Assert.Equal(2, Devices(resumed).Count);
+        var signedOut = await PostAsync(DevicesPath + "?handler=SignOut", resumed, [new("portalSessionId", phoneSession)]);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/profile")).StatusCode);
+        Assert.Single(Devices(await GetPageAsync(DevicesPath)));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Net;
+using Profiles.LocalTenant.Data;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests.Journeys;
 
-/// <summary>The security activity page lists the signed-in user's own events, and only theirs.</summary>
+/// <summary>The security activity page lists the signed-in user's own events, and only theirs, on one timeline with their
+/// sign-ins.</summary>
 public sealed class ActivityPageTests : TenantPortalTests
 {
     private const string ResetPath = "/security/password/reset-link?handler=SendResetLink";
@@ -21,7 +23,7 @@ public sealed class ActivityPageTests : TenantPortalTests
 
         var page = await GetPageAsync("/activity");
 
-        var rows = page.QuerySelectorAll("#activity tbody tr");
+        var rows = page.QuerySelectorAll("#activity tbody tr[data-action]");
         Assert.Equal(2, rows.Length);
         Assert.Equal("throttled", rows[0].GetAttribute("data-outcome"));
         Assert.Equal("succeeded", rows[1].GetAttribute("data-outcome"));
@@ -30,12 +32,17 @@ public sealed class ActivityPageTests : TenantPortalTests
         Assert.Contains("(Europe/London)", cells[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("Password reset link requested", cells[1].TextContent.Trim());
         Assert.Equal("Done", cells[2].TextContent.Trim());
-        Assert.False(string.IsNullOrWhiteSpace(cells[3].QuerySelector("code")?.TextContent));
-        Assert.Equal(4, page.QuerySelectorAll("#activity thead th[scope='col']").Length);
+        Assert.Equal("In this account portal", cells[3].TextContent.Trim());
+        Assert.False(string.IsNullOrWhiteSpace(cells[4].QuerySelector("code")?.TextContent));
+        Assert.Equal(5, page.QuerySelectorAll("#activity thead th[scope='col']").Length);
+        // The sign-in recorded by the tenant is on the same timeline, below the events that came after it.
+        var lines = page.QuerySelectorAll("#activity tbody tr").Select(r => r.GetAttribute("data-source")).ToList();
+        Assert.Equal("sign-in", lines[^1]);
+        Assert.Equal(["portal", "portal"], lines.Where(l => l == "portal"));
         Assert.NotNull(page.QuerySelector("#activity caption"));
 
         var bobsPage = await GetPageAsync("/activity", bob);
-        var bobsRow = Assert.Single(bobsPage.QuerySelectorAll("#activity tbody tr"));
+        var bobsRow = Assert.Single(bobsPage.QuerySelectorAll("#activity tbody tr[data-action]"));
         Assert.Equal("password_changed", bobsRow.GetAttribute("data-action"));
         Assert.Equal("refused", bobsRow.GetAttribute("data-outcome"));
     }
@@ -43,6 +50,13 @@ public sealed class ActivityPageTests : TenantPortalTests
     [Fact]
     public async Task A_user_without_events_sees_the_empty_state()
     {
+        // Without the sign-in history (no read:logs_users), Dave's sign-in is not listed either.
+        Tenant.Store.Write(w =>
+        {
+            var client = w.All<TenantClient>().Single(c => c.Name == "Portal under test");
+            client.ManagementScopes.Remove("read:logs_users");
+            w.Save(client);
+        });
         await SignInAsync("dave@example.com", "Dave-demo-2026");
 
         var page = await GetPageAsync("/activity");
@@ -59,7 +73,7 @@ public sealed class ActivityPageTests : TenantPortalTests
 
         var page = await GetPageAsync("/activity");
 
-        var cells = Assert.Single(page.QuerySelectorAll("#activity tbody tr")).QuerySelectorAll("td");
+        var cells = Assert.Single(page.QuerySelectorAll("#activity tbody tr[data-action]")).QuerySelectorAll("td");
         Assert.Equal("Activité de sécurité", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("(Europe/Paris)", cells[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("Lien de réinitialisation du mot de passe demandé", cells[1].TextContent.Trim());

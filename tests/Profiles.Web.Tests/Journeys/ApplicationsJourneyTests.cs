@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Profiles.LocalTenant.Data;
+using Profiles.TestServices;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests.Journeys;
@@ -10,9 +10,7 @@ namespace Profiles.Web.Tests.Journeys;
 /// its access revokes both (the tenant then refuses the token) and is recorded and noticed.</summary>
 public sealed class ApplicationsJourneyTests : TenantPortalTests
 {
-    private const string OtherClientId = "curl-walkthrough";
-    private const string OtherClientSecret = "local-tenant-development-only-secret";
-    private const string OtherCallback = "http://127.0.0.1:8080/callback";
+    private const string OtherClientId = OtherApplication.ClientId;
 
     [Fact]
     public async Task Lists_the_connected_application_and_removing_access_gets_its_refresh_token_refused()
@@ -67,7 +65,7 @@ public sealed class ApplicationsJourneyTests : TenantPortalTests
 
         var page = await GetPageAsync("/activity");
 
-        var rows = page.QuerySelectorAll("#sign-in-history tbody tr");
+        var rows = page.QuerySelectorAll("#activity tbody tr[data-source='sign-in']");
         var failed = rows[0];
         Assert.Equal("sign_in_failed", failed.GetAttribute("data-kind"));
         Assert.Equal("2", failed.GetAttribute("data-count"));
@@ -93,7 +91,7 @@ public sealed class ApplicationsJourneyTests : TenantPortalTests
 
         Assert.Contains("has not been given permission to read sign-in records", page.QuerySelector("#sign-in-history-not-permitted")!.TextContent,
             StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("#sign-in-history"));
+        Assert.Null(page.QuerySelector("#activity tbody tr[data-source='sign-in']"));
         Assert.NotNull(page.QuerySelector("#activity-empty"));
     }
 
@@ -102,8 +100,7 @@ public sealed class ApplicationsJourneyTests : TenantPortalTests
     private async Task<string> SignInToOtherApplicationAsync(string email, string password)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
-        var authorizeUrl = new Uri($"{Tenant.BaseUrl}/authorize?response_type=code&client_id={OtherClientId}&redirect_uri={Uri.EscapeDataString(OtherCallback)}" +
-            "&scope=openid%20profile%20offline_access&state=other-app");
+        var authorizeUrl = OtherApplication.AuthorizeUrl(Tenant.BaseUrl);
         var authorize = await browser.GetAsync(authorizeUrl);
         var loginUrl = new Uri(authorizeUrl, authorize.Headers.Location!);
         var loginPage = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync(loginUrl));
@@ -114,28 +111,8 @@ public sealed class ApplicationsJourneyTests : TenantPortalTests
             .Append(new("password", password));
         var posted = await browser.PostAsync(new Uri(loginUrl, form.GetAttribute("action")), new FormUrlEncodedContent(fields));
         var code = System.Web.HttpUtility.ParseQueryString(posted.Headers.Location!.Query)["code"]!;
-        using var token = await browser.PostAsync($"{Tenant.BaseUrl}/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["client_id"] = OtherClientId,
-            ["client_secret"] = OtherClientSecret,
-            ["code"] = code,
-            ["redirect_uri"] = OtherCallback,
-        }));
-        using var body = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("refresh_token").GetString()!;
+        return await OtherApplication.ExchangeCodeAsync(Tenant.BaseUrl, code);
     }
 
-    private async Task<HttpStatusCode> RefreshAsync(string refreshToken)
-    {
-        using var http = new HttpClient();
-        using var response = await http.PostAsync($"{Tenant.BaseUrl}/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["client_id"] = OtherClientId,
-            ["client_secret"] = OtherClientSecret,
-            ["refresh_token"] = refreshToken,
-        }));
-        return response.StatusCode;
-    }
+    private async Task<HttpStatusCode> RefreshAsync(string refreshToken) => (await OtherApplication.RefreshAsync(Tenant.BaseUrl, refreshToken)).Status;
 }

@@ -31,14 +31,21 @@ public sealed class DevicesModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostSignOutAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>Signs out an Auth0 session (<paramref name="sessionId"/>), or a portal session Auth0 does not list
+    /// (<paramref name="portalSessionId"/>).</summary>
+    public async Task<IActionResult> OnPostSignOutAsync(string? sessionId, string? portalSessionId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(sessionId))
+        if (!string.IsNullOrEmpty(sessionId))
         {
-            return RedirectToPage();
+            return await FinishAsync(await devices.SignOutDeviceAsync(Viewer(), sessionId, cancellationToken), cancellationToken);
         }
 
-        return await FinishAsync(await devices.SignOutDeviceAsync(Viewer(), sessionId, cancellationToken), cancellationToken);
+        if (!string.IsNullOrEmpty(portalSessionId))
+        {
+            return await FinishAsync(await devices.SignOutPortalSessionAsync(Viewer(), portalSessionId, cancellationToken), cancellationToken);
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostSignOutEverywhereElseAsync(CancellationToken cancellationToken)

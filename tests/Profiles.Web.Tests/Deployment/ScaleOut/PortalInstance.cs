@@ -53,10 +53,11 @@ public sealed class PortalInstance(string name, int port) : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(string publicHost)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // A first answer can take long on a loaded machine (JIT, migrations): a slow answer is another try, not a failure.
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         var waited = Stopwatch.StartNew();
         var last = "no answer";
-        while (waited.Elapsed < TimeSpan.FromMinutes(1))
+        while (waited.Elapsed < TimeSpan.FromMinutes(2))
         {
             using var ready = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{Port}/health/ready") { Headers = { Host = publicHost } };
             try
@@ -73,11 +74,15 @@ public sealed class PortalInstance(string name, int port) : IAsyncDisposable
             {
                 last = ex.Message;
             }
+            catch (TaskCanceledException)
+            {
+                last = "no answer within the request timeout";
+            }
 
             // A real process starting in real time, polled with a deadline.
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
 
-        throw new TimeoutException($"Portal instance {Name} was not ready within a minute ({last}).");
+        throw new TimeoutException($"Portal instance {Name} was not ready within two minutes ({last}).");
     }
 }
