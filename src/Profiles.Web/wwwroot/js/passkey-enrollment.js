@@ -71,7 +71,7 @@
             document.getElementById('passkey-attestation').value = JSON.stringify(responseJson(credential));
             form.submit();
         } catch (failure) {
-            show(failure && failure.name === 'NotSupportedError' ? error.dataset.unsupported : error.dataset.cancelled);
+            show(failure && (failure.name === 'NotSupportedError' || failure.name === 'SecurityError') ? error.dataset.unsupported : error.dataset.cancelled);
         }
     });
 })();
