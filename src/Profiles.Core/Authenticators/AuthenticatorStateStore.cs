@@ -22,6 +22,8 @@ public sealed class AuthenticatorStateStore(PortalCache cache, IDataProtectionPr
     /// <summary>How long a refused My Account token keeps the page on the Management API before it asks again.</summary>
     private static readonly TimeSpan RefusedLifetime = TimeSpan.FromHours(1);
 
+    private const string UnknownCount = "unknown";
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Profiles.Authenticators.State.v1");
 
     public async Task<MyAccountToken?> FindTokenAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken)
@@ -61,12 +63,21 @@ public sealed class AuthenticatorStateStore(PortalCache cache, IDataProtectionPr
     public async Task MarkMyAccountRefusedAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken) =>
         await cache.SetAsync(Key("refused", viewer), "1", RefusedLifetime, cancellationToken);
 
-    public async Task<int?> FindCountAsync(string userId, CancellationToken cancellationToken) =>
-        int.TryParse(await cache.FindAsync<string>(Key("count", new AuthenticatorViewer(userId, null)), cancellationToken), NumberStyles.None,
-            CultureInfo.InvariantCulture, out var count) ? count : null;
+    /// <summary>The overview's remembered count: null when none is remembered; a known count, or
+    /// <see cref="SecondFactorCount.Unknown"/> when Auth0 would not say (kept too, so a missing scope or an outage costs one
+    /// Management call per <see cref="CountLifetime"/>, not one per page view).</summary>
+    public async Task<SecondFactorCount?> FindCountAsync(string userId, CancellationToken cancellationToken) =>
+        await cache.FindAsync<string>(Key("count", new AuthenticatorViewer(userId, null)), cancellationToken) switch
+        {
+            null => null,
+            UnknownCount => SecondFactorCount.Unknown,
+            var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) => new SecondFactorCount(count),
+            _ => null,
+        };
 
-    public async Task SaveCountAsync(string userId, int count, CancellationToken cancellationToken) =>
-        await cache.SetAsync(Key("count", new AuthenticatorViewer(userId, null)), count.ToString(CultureInfo.InvariantCulture), CountLifetime, cancellationToken);
+    public async Task SaveCountAsync(string userId, int? count, CancellationToken cancellationToken) =>
+        await cache.SetAsync(Key("count", new AuthenticatorViewer(userId, null)),
+            count?.ToString(CultureInfo.InvariantCulture) ?? UnknownCount, CountLifetime, cancellationToken);
 
     public async Task ForgetCountAsync(string userId, CancellationToken cancellationToken) =>
         await cache.RemoveAsync(Key("count", new AuthenticatorViewer(userId, null)), cancellationToken);

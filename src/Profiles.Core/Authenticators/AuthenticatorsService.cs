@@ -94,7 +94,7 @@ public sealed partial class AuthenticatorsService(
         ArgumentException.ThrowIfNullOrEmpty(userId);
         if (await state.FindCountAsync(userId, cancellationToken) is { } known)
         {
-            return known;
+            return known.Value;
         }
 
         try
@@ -106,6 +106,7 @@ public sealed partial class AuthenticatorsService(
         catch (ManagementApiException ex)
         {
             LogCountUnavailable(logger, _logKey.For(userId), (int)ex.StatusCode);
+            await state.SaveCountAsync(userId, null, cancellationToken);
             return null;
         }
     }

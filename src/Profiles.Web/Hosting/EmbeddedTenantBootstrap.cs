@@ -20,7 +20,8 @@ public static class EmbeddedTenantBootstrap
     /// <summary>The Management API scopes the portal uses (docs/auth0-setup.md lists why each is needed).</summary>
     public static readonly IReadOnlyList<string> ManagementScopes =
         ["read:users", "update:users", "delete:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants",
-        "read:refresh_tokens", "delete:refresh_tokens", "read:logs_users", "read:clients"];
+        "read:refresh_tokens", "delete:refresh_tokens", "read:logs_users", "read:clients",
+        "read:authentication_methods", "update:authentication_methods", "delete:authentication_methods", "create:guardian_enrollment_tickets"];
 
     /// <summary>Starts the tenant when needed; returns null (and starts nothing) otherwise. Never starts in Production.</summary>
     public static async Task<EmbeddedLocalTenant?> StartIfNeededAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)

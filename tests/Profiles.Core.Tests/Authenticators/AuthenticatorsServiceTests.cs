@@ -80,6 +80,18 @@ public sealed class AuthenticatorsServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unanswered_count_is_remembered_too_so_the_overview_does_not_ask_auth0_on_every_view()
+    {
+        _management.Setup(m => m.GetAsync(UserId, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ManagementApiException(HttpStatusCode.Forbidden, "insufficient_scope", "Insufficient scope", null));
+
+        Assert.Null(await Service().CountSecondFactorsAsync(UserId, CancellationToken.None));
+        Assert.Null(await Service().CountSecondFactorsAsync(UserId, CancellationToken.None));
+
+        _management.Verify(m => m.GetAsync(UserId, It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Fact]
     public async Task Operators_name_more_authenticators_by_aaguid()
     {
         _options.KnownAuthenticators["12345678-1234-1234-1234-123456789abc"] = "Company key";
