@@ -45,17 +45,18 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
     public async ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken) =>
         await RunAsync(group, profile, RedisBucketScript.Drain, Milliseconds(until));
 
-    public async ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken) =>
-        await RunAsync(group, profile, RedisBucketScript.Cap, atMost);
+    public async ValueTask CapAsync(string group, BucketProfile profile, double atMost, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        await RunAsync(group, profile, RedisBucketScript.Cap, atMost, Milliseconds(sentAt));
 
     public async ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken) =>
         await RunAsync(group, profile, RedisBucketScript.Anchor, Milliseconds(firstAnswerAt));
 
     /// <summary>The tokens the shared bucket holds now (after the refill up to now), for tests and diagnostics.</summary>
     public async Task<double> TokensAsync(string group, BucketProfile profile) =>
-        (await RunAsync(group, profile, RedisBucketScript.Cap, double.MaxValue)).Tokens;
+        (await RunAsync(group, profile, RedisBucketScript.Cap, double.MaxValue, double.MinValue)).Tokens;
 
-    private async Task<(int Granted, DateTimeOffset Next, double Tokens)> RunAsync(string group, BucketProfile profile, string operation, double argument)
+    private async Task<(int Granted, DateTimeOffset Next, double Tokens)> RunAsync(string group, BucketProfile profile, string operation, double argument,
+        double sentAt = 0)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var now = _timeProvider.GetUtcNow();
@@ -72,6 +73,7 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
             Text(profile.OneTokenLead.TotalMilliseconds),
             Text(argument),
             Text(idle.TotalMilliseconds),
+            Text(sentAt),
         ];
         var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisBucketScript.Source, [KeyOf(group)], arguments))!;
         var next = double.Parse((string)result[1]!, CultureInfo.InvariantCulture);

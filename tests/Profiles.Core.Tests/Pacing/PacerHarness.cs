@@ -102,8 +102,8 @@ public sealed class PacerHarness
         public ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken) =>
             inner.PauseAsync(group, profile, until, cancellationToken);
 
-        public ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken) =>
-            inner.CapAsync(group, profile, atMost, cancellationToken);
+        public ValueTask CapAsync(string group, BucketProfile profile, double atMost, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+            inner.CapAsync(group, profile, atMost, sentAt, cancellationToken);
 
         public ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken) =>
             inner.AnchorAsync(group, profile, firstAnswerAt, cancellationToken);

@@ -53,6 +53,30 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_token_taken_from_the_full_shared_bucket_refills_only_from_the_next_answer_of_any_instance()
+    {
+        var options = new PacerHarness("free", _time).Options;
+        var coordinators = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => redis.CoordinatorAsync(_tenant, _time, options)));
+        var profile = new BucketProfile(2, 2, false);
+        await coordinators[0].AnchorAsync("management", profile, _time.GetUtcNow(), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var sent = _time.GetUtcNow();
+        Assert.Equal(2, (await coordinators[0].LeaseAsync("management", profile, 2, CancellationToken.None)).Granted);
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+        // The other instance's answer arrives first: that request reached the tenant no later than now.
+        await coordinators[1].CapAsync("management", profile, 1, sent, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(499));
+        var early = await coordinators[0].LeaseAsync("management", profile, 1, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var due = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+
+        Assert.Equal(0, early.Granted);
+        Assert.Equal(_time.GetUtcNow(), early.NextTokenAt);
+        Assert.Equal(1, due.Granted);
+    }
+
+    [Fact]
     public async Task A_429_seen_by_one_instance_pauses_the_others_until_the_reset()
     {
         var instances = await InstancesAsync("enterprise", 3);
