@@ -1,20 +1,23 @@
 namespace Profiles.Core.Pacing;
 
-/// <summary>The Lua script that owns one tenant bucket in Redis. It is <see cref="BucketState"/>'s arithmetic, line for line, run
-/// by Redis as one atomic step (Redis runs one script at a time), so instances never read-modify-write the same bucket
-/// concurrently and there is nothing to retry. The hash holds <c>tokens</c>, <c>last</c> (refill phase, UNIX ms), <c>paused</c>
-/// (UNIX ms) and <c>anchored</c>; a missing key is a full bucket, which is also what an idle bucket has become by the time the
-/// key expires.</summary>
+/// <summary>The Lua script that owns one tenant bucket in Redis. It is <see cref="BucketState"/>'s arithmetic, line for line, plus
+/// the cap by tokens in flight (<see cref="PacingOptions.InFlightHorizon"/>), run by Redis as one atomic step (Redis runs one
+/// script at a time), so instances never read-modify-write the same bucket concurrently and there is nothing to retry. The hash
+/// holds <c>tokens</c>, <c>last</c> (refill phase, UNIX ms), <c>paused</c> (UNIX ms), <c>anchored</c> and <c>armed</c>; a missing
+/// key is a full bucket, which is also what an idle bucket has become by the time the key expires.</summary>
 internal static class RedisBucketScript
 {
     public const string Take = "take";
     public const string Drain = "drain";
     public const string Cap = "cap";
     public const string Anchor = "anchor";
+    public const string Peek = "peek";
 
     // KEYS[1] the bucket. ARGV: operation, now (ms), margin (ms), burst, tokens per interval, interval (ms), one-token lead (ms),
     // the operation's argument (wanted / pause end ms / most tokens / first answer ms), idle expiry (ms), the answered request's
-    // send time (ms, cap only). The hash also keeps `armed`: when a take last cleared `anchored` (see BucketState.ArmedAt).
+    // send time (ms, cap only), the in-flight horizon (ms, 0 = off). The hash also keeps `armed`: when a take last cleared
+    // `anchored` (see BucketState.ArmedAt), and `seq`, the last in-flight id. KEYS[2] is a sorted set of the tokens handed out
+    // and not yet answered (score: when), trimmed to the horizon: the bucket never refills above burst minus their number.
     // Returns { granted, next token at (ms, text), tokens (text) }: Redis would truncate Lua numbers to integers.
     public const string Source = """
         local eps = 1e-9
@@ -28,6 +31,9 @@ internal static class RedisBucketScript
         local arg = tonumber(ARGV[8])
         local idle = tonumber(ARGV[9])
         local sent = tonumber(ARGV[10])
+        local horizon = tonumber(ARGV[11])
+        -- While every token is out and unanswered, nothing can be handed out until an answer: look again this soon.
+        local poll = 25
 
         local saved = redis.call('HMGET', KEYS[1], 'tokens', 'last', 'paused', 'anchored', 'armed')
         local tokens, last, paused, anchored, armed = burst, now, 0, false, 0
@@ -39,13 +45,31 @@ internal static class RedisBucketScript
           armed = tonumber(saved[5] or '0')
         end
 
+        -- Tokens handed out and not yet answered may not have reached the tenant: its bucket still holds them, so it is full
+        -- (and stops refilling) when ours plus them reach the burst. Ours stays below that ceiling.
+        local flying = 0
+        if horizon > 0 then
+          redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', string.format('(%.17g', now - horizon))
+          flying = redis.call('ZCARD', KEYS[2])
+        end
+
+        local function ceiling() return math.max(0, burst - flying) end
+
+        local function land()
+          if flying > 0 then
+            redis.call('ZPOPMIN', KEYS[2])
+            flying = flying - 1
+          end
+        end
+
         local function refill()
           local clock = now - margin
           if clock <= last then return end
           local steps = math.floor((clock - last) / interval)
           if steps <= 0 then return end
           last = last + interval * steps
-          tokens = math.min(burst, tokens + steps * per)
+          local top = ceiling()
+          if tokens < top then tokens = math.min(top, tokens + steps * per) end
         end
 
         local function anchor(at)
@@ -66,6 +90,12 @@ internal static class RedisBucketScript
             armed = now
           end
           tokens = math.max(0, tokens - granted)
+          if horizon > 0 then
+            for _ = 1, granted do
+              redis.call('ZADD', KEYS[2], now, redis.call('HINCRBY', KEYS[1], 'seq', 1))
+            end
+            flying = flying + granted
+          end
         elseif op == 'drain' then
           if arg > paused then
             refill()
@@ -74,12 +104,16 @@ internal static class RedisBucketScript
             last = arg - lead - margin
             anchored = true
           end
+          land()
         elseif op == 'cap' then
           if sent >= armed then anchor(now) end
           refill()
           if tokens > arg then tokens = math.max(0, arg) end
+          land()
         elseif op == 'anchor' then
           anchor(arg)
+        elseif op == 'peek' then
+          refill()
         end
 
         local next
@@ -88,6 +122,7 @@ internal static class RedisBucketScript
         else
           local steps = math.max(1, math.ceil(((1 - tokens) / per) - eps))
           next = last + interval * steps + margin
+          if ceiling() < 1 and next < now + poll then next = now + poll end
         end
         if next < paused then next = paused elseif next < now then next = now end
 
@@ -95,6 +130,7 @@ internal static class RedisBucketScript
         redis.call('HSET', KEYS[1], 'tokens', string.format(fmt, tokens), 'last', string.format(fmt, last),
           'paused', string.format(fmt, paused), 'anchored', anchored and '1' or '0', 'armed', string.format(fmt, armed))
         redis.call('PEXPIRE', KEYS[1], math.ceil(idle + math.max(0, paused - now)))
+        redis.call('PEXPIRE', KEYS[2], math.ceil(idle + math.max(0, paused - now)))
         return { granted, string.format(fmt, next), string.format(fmt, tokens) }
         """;
 }

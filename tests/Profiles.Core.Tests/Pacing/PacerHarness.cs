@@ -22,6 +22,8 @@ public sealed class PacerHarness
         options.Pacing.Plan = plan;
         options.Pacing.SafetyMargin = TimeSpan.Zero;
         options.Pacing.AttemptReserve = TimeSpan.Zero;
+        // The harness's calls are never answered: nothing stays in flight.
+        options.Pacing.InFlightHorizon = TimeSpan.Zero;
         configure?.Invoke(options.Pacing);
         Options = Microsoft.Extensions.Options.Options.Create(options);
         _coordinator = new CountingCoordinator(coordinator ?? new InMemoryRateLimitCoordinator(Time, Options));

@@ -77,6 +77,46 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Tokens_handed_out_and_not_yet_answered_keep_the_shared_bucket_from_refilling_past_them()
+    {
+        // Two saves leave and are held up on their way (a stalled instance): the tenant's bucket, full until they arrive, does
+        // not refill meanwhile, so neither does ours; an answer lets one token's worth back.
+        var coordinators = await InFlightCoordinatorsAsync();
+        var profile = new BucketProfile(2, 2, false);
+        var sent = _time.GetUtcNow();
+        Assert.Equal(2, (await coordinators[0].LeaseAsync("management", profile, 2, CancellationToken.None)).Granted);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var held = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+        await coordinators[0].CapAsync("management", profile, 1, sent, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(499));
+        var early = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var due = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+
+        Assert.Equal(0, held.Granted);
+        Assert.Equal(_time.GetUtcNow(), held.NextTokenAt);
+        Assert.Equal(0, early.Granted);
+        Assert.Equal(1, due.Granted);
+    }
+
+    [Fact]
+    public async Task A_token_never_answered_stops_counting_after_the_in_flight_horizon()
+    {
+        var coordinators = await InFlightCoordinatorsAsync();
+        var profile = new BucketProfile(2, 2, false);
+        Assert.Equal(2, (await coordinators[0].LeaseAsync("management", profile, 2, CancellationToken.None)).Granted);
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        var within = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(501));
+        var after = await coordinators[1].LeaseAsync("management", profile, 2, CancellationToken.None);
+
+        Assert.Equal(0, within.Granted);
+        Assert.Equal(1, after.Granted);
+    }
+
+    [Fact]
     public async Task A_429_seen_by_one_instance_pauses_the_others_until_the_reset()
     {
         var instances = await InstancesAsync("enterprise", 3);
@@ -149,6 +189,12 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
         var coordinator = Assert.IsType<RedisRateLimitCoordinator>(provider.GetRequiredService<IRateLimitCoordinator>());
         var lease = await coordinator.LeaseAsync("management", new BucketProfile(2, 2, false), 1, CancellationToken.None);
         Assert.Equal(1, lease.Granted);
+    }
+
+    private async Task<RedisRateLimitCoordinator[]> InFlightCoordinatorsAsync()
+    {
+        var options = new PacerHarness("free", _time, configure: pacing => pacing.InFlightHorizon = TimeSpan.FromSeconds(3)).Options;
+        return await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => redis.CoordinatorAsync(_tenant, _time, options)));
     }
 
     private async Task<PacerHarness[]> InstancesAsync(string plan, int count)
