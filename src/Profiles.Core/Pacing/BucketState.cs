@@ -15,7 +15,8 @@ public sealed class BucketState
     public DateTimeOffset PausedUntil { get; set; }
 
     /// <summary>Whether the refill phase is aligned to the tenant's (see <see cref="Anchor"/>). False for a fresh bucket and again
-    /// after a token is taken from a full one: the tenant's bucket is full too, and its refill starts only when that request arrives.</summary>
+    /// after a token is taken from a (nearly) full one: the tenant's may be full, and its refill restarts only when that request
+    /// arrives.</summary>
     public bool Anchored { get; set; }
 
     /// <summary>When a token was last taken from a (possibly) full bucket, which cleared <see cref="Anchored"/>; only the answer to

@@ -60,8 +60,9 @@ public sealed partial class RateLimitPacer
 
     /// <summary>Learns from an answer: <c>x-ratelimit-limit</c> resizes the bucket, <c>x-ratelimit-remaining</c> caps our token
     /// count when the tenant has clearly fewer (and, after a token was taken from a full bucket, moves the refill phase to this
-    /// answer: the tenant's refill restarted only when that request arrived), and a 429 pauses the group (for every instance sharing the coordinator) until
-    /// <c>Retry-After</c>, else <c>x-ratelimit-reset</c>.</summary>
+    /// answer: the tenant's refill restarted only when that request arrived; in Redis it also marks the token as landed), and a
+    /// 429 pauses the group (for every instance sharing the coordinator) until <c>Retry-After</c>, else <c>x-ratelimit-reset</c>.
+    /// </summary>
     public async ValueTask ObserveAsync(string group, HttpResponseMessage response, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -100,10 +100,7 @@ public sealed class BucketStateTests
     {
         // The bucket was anchored long ago and has refilled to full: the tenant's is full too and restarts its refill only when
         // the next request arrives, here 400 ms after we let it go (a new connection on a busy host).
-        var state = BucketState.Full(Free, Start);
-        state.Anchor(Start, TimeSpan.Zero);
-        var idle = Start.AddMinutes(1);
-        Assert.Equal(2, state.Take(Free, 2, idle, TimeSpan.Zero).Granted);
+        var (state, idle) = EmptiedAfterAMinuteIdle();
         Assert.False(state.Anchored);
 
         state.Cap(Free, idle.AddMilliseconds(400), 1, TimeSpan.Zero, idle);
@@ -118,10 +115,7 @@ public sealed class BucketStateTests
     {
         // A request sent before the bucket was full may have reached the tenant before it was: its answer says nothing about
         // when the tenant's refill started again.
-        var state = BucketState.Full(Free, Start);
-        state.Anchor(Start, TimeSpan.Zero);
-        var idle = Start.AddMinutes(1);
-        state.Take(Free, 2, idle, TimeSpan.Zero);
+        var (state, idle) = EmptiedAfterAMinuteIdle();
 
         state.Cap(Free, idle.AddMilliseconds(400), 1, TimeSpan.Zero, idle.AddMilliseconds(-300));
 
@@ -167,5 +161,15 @@ public sealed class BucketStateTests
         state.Drain(Free, Start.AddMilliseconds(100), Start.AddSeconds(1), TimeSpan.Zero);
 
         Assert.True(state.Anchored);
+    }
+
+    /// <summary>A free-plan bucket anchored at <see cref="Start"/>, full again a minute later, and emptied then in one take.</summary>
+    private static (BucketState State, DateTimeOffset EmptiedAt) EmptiedAfterAMinuteIdle()
+    {
+        var state = BucketState.Full(Free, Start);
+        state.Anchor(Start, TimeSpan.Zero);
+        var idle = Start.AddMinutes(1);
+        Assert.Equal(2, state.Take(Free, 2, idle, TimeSpan.Zero).Granted);
+        return (state, idle);
     }
 }

@@ -66,10 +66,7 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
         _time.Advance(TimeSpan.FromMilliseconds(400));
         // The other instance's answer arrives first: that request reached the tenant no later than now.
         await coordinators[1].CapAsync("management", profile, 1, sent, CancellationToken.None);
-        _time.Advance(TimeSpan.FromMilliseconds(499));
-        var early = await coordinators[0].LeaseAsync("management", profile, 1, CancellationToken.None);
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        var due = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+        var (early, due) = await LeasesAroundAsync(coordinators[0], profile, TimeSpan.FromMilliseconds(500));
 
         Assert.Equal(0, early.Granted);
         Assert.Equal(_time.GetUtcNow(), early.NextTokenAt);
@@ -89,10 +86,7 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
         _time.Advance(TimeSpan.FromSeconds(1));
         var held = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
         await coordinators[0].CapAsync("management", profile, 1, sent, CancellationToken.None);
-        _time.Advance(TimeSpan.FromMilliseconds(499));
-        var early = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        var due = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+        var (early, due) = await LeasesAroundAsync(coordinators[1], profile, TimeSpan.FromMilliseconds(500));
 
         Assert.Equal(0, held.Granted);
         Assert.Equal(_time.GetUtcNow(), held.NextTokenAt);
@@ -189,6 +183,15 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
         var coordinator = Assert.IsType<RedisRateLimitCoordinator>(provider.GetRequiredService<IRateLimitCoordinator>());
         var lease = await coordinator.LeaseAsync("management", new BucketProfile(2, 2, false), 1, CancellationToken.None);
         Assert.Equal(1, lease.Granted);
+    }
+
+    /// <summary>One lease a millisecond before <paramref name="due"/> from now, and one at it.</summary>
+    private async Task<(TokenLease Early, TokenLease Due)> LeasesAroundAsync(RedisRateLimitCoordinator coordinator, BucketProfile profile, TimeSpan due)
+    {
+        _time.Advance(due - TimeSpan.FromMilliseconds(1));
+        var early = await coordinator.LeaseAsync("management", profile, 1, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        return (early, await coordinator.LeaseAsync("management", profile, 1, CancellationToken.None));
     }
 
     private async Task<RedisRateLimitCoordinator[]> InFlightCoordinatorsAsync()
