@@ -14,8 +14,14 @@ public sealed class BucketState
 
     public DateTimeOffset PausedUntil { get; set; }
 
-    /// <summary>Whether the refill phase was already aligned to the tenant's (see <see cref="Anchor"/>).</summary>
+    /// <summary>Whether the refill phase is aligned to the tenant's (see <see cref="Anchor"/>). False for a fresh bucket and again
+    /// after a token is taken from a (nearly) full one: the tenant's may be full, and its refill restarts only when that request
+    /// arrives.</summary>
     public bool Anchored { get; set; }
+
+    /// <summary>When a token was last taken from a (possibly) full bucket, which cleared <see cref="Anchored"/>; only the answer to
+    /// a request sent since then may anchor again (an older request can have reached the tenant before its bucket was full).</summary>
+    public DateTimeOffset ArmedAt { get; set; } = DateTimeOffset.MinValue;
 
     /// <summary>A full bucket, as a fresh tenant bucket starts.</summary>
     public static BucketState Full(BucketProfile profile, DateTimeOffset now)
@@ -55,6 +61,15 @@ public sealed class BucketState
         }
 
         var granted = now < PausedUntil ? 0 : (int)Math.Clamp(Math.Floor(Tokens + Epsilon), 0, Math.Max(wanted, 0));
+        if (granted > 0 && Tokens + Epsilon >= profile.Burst - (profile.RatePerSecond * margin.TotalSeconds))
+        {
+            // The tenant's bucket may be full (ours runs `margin` behind it), and a full bucket stops refilling. The tenant starts
+            // again when this request arrives, which can be long after now (a new connection, a busy host): the answer to a
+            // request sent from now on moves our refill phase there.
+            Anchored = false;
+            ArmedAt = now;
+        }
+
         Tokens = Math.Max(0, Tokens - granted);
         return new TokenLease(granted, NextTokenAt(profile, now, margin));
     }
@@ -91,12 +106,20 @@ public sealed class BucketState
         Tokens = 0;
         PausedUntil = until;
         LastRefill = until - profile.OneTokenLead - margin;
+        Anchored = true;
     }
 
-    /// <summary>The tenant reported fewer tokens than we believe can exist: caps our count.</summary>
-    public void Cap(BucketProfile profile, DateTimeOffset now, double atMost, TimeSpan margin)
+    /// <summary>An answer at <paramref name="now"/> to a request sent at <paramref name="sentAt"/> said how many tokens the tenant
+    /// has left: anchors the refill phase when it is not and the request was sent since <see cref="ArmedAt"/> (before refilling,
+    /// so no refill from before that request's arrival is counted), then caps our count at <paramref name="atMost"/>.</summary>
+    public void Cap(BucketProfile profile, DateTimeOffset now, double atMost, TimeSpan margin, DateTimeOffset sentAt)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (sentAt >= ArmedAt)
+        {
+            Anchor(now, margin);
+        }
+
         Refill(profile, now, margin);
         if (Tokens > atMost)
         {
@@ -105,8 +128,9 @@ public sealed class BucketState
     }
 
     /// <summary>The tenant creates its bucket when our first request arrives, somewhere between our send and its answer, and
-    /// refills at whole steps from then on. Moving our phase to the first answer (once per bucket) keeps our refills after the
-    /// tenant's; at most one round trip of refill is given up, once.</summary>
+    /// refills at whole steps from then on; a full bucket likewise starts refilling only when the next request arrives. Moving
+    /// our phase to the first answer after that (once per fresh or full bucket) keeps our refills after the tenant's; at most
+    /// one round trip of refill is given up each time.</summary>
     public void Anchor(DateTimeOffset firstAnswerAt, TimeSpan margin)
     {
         if (Anchored)

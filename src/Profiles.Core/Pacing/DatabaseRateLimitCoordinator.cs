@@ -26,8 +26,8 @@ public sealed class DatabaseRateLimitCoordinator(IDbContextFactory<PortalDbConte
     public async ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken) =>
         await UpdateAsync(group, profile, (state, now) => state.Drain(profile, now, until, _margin), cancellationToken);
 
-    public async ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken) =>
-        await UpdateAsync(group, profile, (state, now) => state.Cap(profile, now, atMost, _margin), cancellationToken);
+    public async ValueTask CapAsync(string group, BucketProfile profile, double atMost, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        await UpdateAsync(group, profile, (state, now) => state.Cap(profile, now, atMost, _margin, sentAt), cancellationToken);
 
     public async ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken) =>
         await UpdateAsync(group, profile, (state, _) => state.Anchor(firstAnswerAt, _margin), cancellationToken);
@@ -48,6 +48,7 @@ public sealed class DatabaseRateLimitCoordinator(IDbContextFactory<PortalDbConte
                     LastRefill = DateTimeOffset.FromUnixTimeMilliseconds(row.LastRefillMs),
                     PausedUntil = DateTimeOffset.FromUnixTimeMilliseconds(row.PausedUntilMs),
                     Anchored = row.Anchored,
+                    // Not stored: any answer may anchor a bucket a take left unanchored (the table predates ArmedAt).
                 };
             change(state, now);
             if (row is null)

@@ -10,8 +10,9 @@ public interface IRateLimitCoordinator
     /// <summary>Stops handing out tokens of <paramref name="group"/> until <paramref name="until"/> (a 429 seen by any instance).</summary>
     ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Caps the group's tokens at <paramref name="atMost"/> (the tenant reported fewer than we believed).</summary>
-    ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken);
+    /// <summary>Caps the group's tokens at <paramref name="atMost"/> (the tenant reported fewer than we believed) on an answer to a
+    /// request sent at <paramref name="sentAt"/>, which also anchors the refill phase when a take from a full bucket asked for it.</summary>
+    ValueTask CapAsync(string group, BucketProfile profile, double atMost, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
     /// <summary>Aligns the refill phase of a fresh bucket to the first answer the tenant gave (no-op once done).</summary>
     ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken);

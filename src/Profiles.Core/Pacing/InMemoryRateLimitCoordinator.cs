@@ -29,12 +29,12 @@ public sealed class InMemoryRateLimitCoordinator(TimeProvider timeProvider, IOpt
         }
     }
 
-    public ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken)
+    public ValueTask CapAsync(string group, BucketProfile profile, double atMost, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var now = timeProvider.GetUtcNow();
-            Bucket(group, profile, now).Cap(profile, now, atMost, _margin);
+            Bucket(group, profile, now).Cap(profile, now, atMost, _margin, sentAt);
             return ValueTask.CompletedTask;
         }
     }

@@ -19,6 +19,12 @@ public sealed class PacingOptions
     /// tenant's count.</summary>
     public TimeSpan SafetyMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a token handed out through Redis counts as possibly not yet at the tenant when no answer comes back
+    /// (a timeout, a killed instance). Until its answer (or this long), the shared bucket refills only up to the burst minus
+    /// such tokens: a request held up on its way (a busy host, a new connection) still occupies the tenant's bucket, whose
+    /// refill stops when it is full. <c>00:00:00</c> turns this off.</summary>
+    public TimeSpan InFlightHorizon { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Time kept free at the end of the request budget for the attempt itself.</summary>
     public TimeSpan AttemptReserve { get; set; } = TimeSpan.FromMilliseconds(250);
 

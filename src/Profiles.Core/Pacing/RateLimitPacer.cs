@@ -59,8 +59,10 @@ public sealed partial class RateLimitPacer
     }
 
     /// <summary>Learns from an answer: <c>x-ratelimit-limit</c> resizes the bucket, <c>x-ratelimit-remaining</c> caps our token
-    /// count when the tenant has clearly fewer, and a 429 pauses the group (for every instance sharing the coordinator) until
-    /// <c>Retry-After</c>, else <c>x-ratelimit-reset</c>.</summary>
+    /// count when the tenant has clearly fewer (and, after a token was taken from a full bucket, moves the refill phase to this
+    /// answer: the tenant's refill restarted only when that request arrived; in Redis it also marks the token as landed), and a
+    /// 429 pauses the group (for every instance sharing the coordinator) until <c>Retry-After</c>, else <c>x-ratelimit-reset</c>.
+    /// </summary>
     public async ValueTask ObserveAsync(string group, HttpResponseMessage response, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -79,8 +81,10 @@ public sealed partial class RateLimitPacer
         }
 
         var now = _timeProvider.GetUtcNow();
-        if (paced.TakeFirstAnswer())
+        var remaining = RateLimitDelay.ReadLong(headers, "x-ratelimit-remaining");
+        if (paced.TakeFirstAnswer() && (remaining is null || response.StatusCode == HttpStatusCode.TooManyRequests))
         {
+            // Without a count to cap with (or before the pause), anchor a fresh bucket's phase here; the cap below does it otherwise.
             await _coordinator.AnchorAsync(group, profile, now, cancellationToken);
         }
 
@@ -92,12 +96,12 @@ public sealed partial class RateLimitPacer
             return;
         }
 
-        if (RateLimitDelay.ReadLong(headers, "x-ratelimit-remaining") is { } remaining)
+        if (remaining is { } left)
         {
             // The tenant counted `remaining` when it answered; since then at most the refill of the elapsed time (at least one
             // refill step for per-minute buckets) can have been added. More than that on our side means someone else spends too.
             var refill = profile.RatePerSecond * Math.Max(elapsed.TotalSeconds, profile.RefillsEverySecond ? 1 : 0);
-            await _coordinator.CapAsync(group, profile, remaining + 1 + refill, cancellationToken);
+            await _coordinator.CapAsync(group, profile, left + 1 + refill, now - elapsed, cancellationToken);
         }
     }
 

@@ -1,19 +1,23 @@
 namespace Profiles.Core.Pacing;
 
-/// <summary>The Lua script that owns one tenant bucket in Redis. It is <see cref="BucketState"/>'s arithmetic, line for line, run
-/// by Redis as one atomic step (Redis runs one script at a time), so instances never read-modify-write the same bucket
-/// concurrently and there is nothing to retry. The hash holds <c>tokens</c>, <c>last</c> (refill phase, UNIX ms), <c>paused</c>
-/// (UNIX ms) and <c>anchored</c>; a missing key is a full bucket, which is also what an idle bucket has become by the time the
-/// key expires.</summary>
+/// <summary>The Lua script that owns one tenant bucket in Redis. It is <see cref="BucketState"/>'s arithmetic, line for line, plus
+/// the cap by tokens in flight (<see cref="PacingOptions.InFlightHorizon"/>), run by Redis as one atomic step (Redis runs one
+/// script at a time), so instances never read-modify-write the same bucket concurrently and there is nothing to retry. The hash
+/// holds <c>tokens</c>, <c>last</c> (refill phase, UNIX ms), <c>paused</c> (UNIX ms), <c>anchored</c> and <c>armed</c>; a missing
+/// key is a full bucket, which is also what an idle bucket has become by the time the key expires.</summary>
 internal static class RedisBucketScript
 {
     public const string Take = "take";
     public const string Drain = "drain";
     public const string Cap = "cap";
     public const string Anchor = "anchor";
+    public const string Peek = "peek";
 
     // KEYS[1] the bucket. ARGV: operation, now (ms), margin (ms), burst, tokens per interval, interval (ms), one-token lead (ms),
-    // the operation's argument (wanted / pause end ms / most tokens / first answer ms), idle expiry (ms).
+    // the operation's argument (wanted / pause end ms / most tokens / first answer ms), idle expiry (ms), the answered request's
+    // send time (ms, cap only), the in-flight horizon (ms, 0 = off). The hash also keeps `armed`: when a take last cleared
+    // `anchored` (see BucketState.ArmedAt), and `seq`, the last in-flight id. KEYS[2] is a sorted set of the tokens handed out
+    // and not yet answered (score: when), trimmed to the horizon: the bucket never refills above burst minus their number.
     // Returns { granted, next token at (ms, text), tokens (text) }: Redis would truncate Lua numbers to integers.
     public const string Source = """
         local eps = 1e-9
@@ -26,14 +30,36 @@ internal static class RedisBucketScript
         local lead = tonumber(ARGV[7])
         local arg = tonumber(ARGV[8])
         local idle = tonumber(ARGV[9])
+        local sent = tonumber(ARGV[10])
+        local horizon = tonumber(ARGV[11])
+        -- While every token is out and unanswered, nothing can be handed out until an answer: look again this soon.
+        local poll = 25
 
-        local saved = redis.call('HMGET', KEYS[1], 'tokens', 'last', 'paused', 'anchored')
-        local tokens, last, paused, anchored = burst, now, 0, false
+        local saved = redis.call('HMGET', KEYS[1], 'tokens', 'last', 'paused', 'anchored', 'armed')
+        local tokens, last, paused, anchored, armed = burst, now, 0, false, 0
         if saved[1] then
           tokens = math.min(tonumber(saved[1]), burst)
           last = tonumber(saved[2])
           paused = tonumber(saved[3])
           anchored = saved[4] == '1'
+          armed = tonumber(saved[5] or '0')
+        end
+
+        -- Tokens handed out and not yet answered may not have reached the tenant: its bucket still holds them, so it is full
+        -- (and stops refilling) when ours plus them reach the burst. Ours stays below that ceiling.
+        local flying = 0
+        if horizon > 0 then
+          redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', string.format('(%.17g', now - horizon))
+          flying = redis.call('ZCARD', KEYS[2])
+        end
+
+        local function ceiling() return math.max(0, burst - flying) end
+
+        local function land()
+          if flying > 0 then
+            redis.call('ZPOPMIN', KEYS[2])
+            flying = flying - 1
+          end
         end
 
         local function refill()
@@ -42,7 +68,15 @@ internal static class RedisBucketScript
           local steps = math.floor((clock - last) / interval)
           if steps <= 0 then return end
           last = last + interval * steps
-          tokens = math.min(burst, tokens + steps * per)
+          local top = ceiling()
+          if tokens < top then tokens = math.min(top, tokens + steps * per) end
+        end
+
+        local function anchor(at)
+          if not anchored then
+            anchored = true
+            if at - margin > last then last = at - margin end
+          end
         end
 
         local granted = 0
@@ -51,22 +85,35 @@ internal static class RedisBucketScript
           if now >= paused then
             granted = math.max(0, math.min(math.floor(tokens + eps), math.max(arg, 0)))
           end
+          if granted > 0 and tokens + eps >= burst - per / interval * margin then
+            anchored = false
+            armed = now
+          end
           tokens = math.max(0, tokens - granted)
+          if horizon > 0 then
+            for _ = 1, granted do
+              redis.call('ZADD', KEYS[2], now, redis.call('HINCRBY', KEYS[1], 'seq', 1))
+            end
+            flying = flying + granted
+          end
         elseif op == 'drain' then
           if arg > paused then
             refill()
             tokens = 0
             paused = arg
             last = arg - lead - margin
+            anchored = true
           end
+          land()
         elseif op == 'cap' then
+          if sent >= armed then anchor(now) end
           refill()
           if tokens > arg then tokens = math.max(0, arg) end
+          land()
         elseif op == 'anchor' then
-          if not anchored then
-            anchored = true
-            if arg - margin > last then last = arg - margin end
-          end
+          anchor(arg)
+        elseif op == 'peek' then
+          refill()
         end
 
         local next
@@ -75,13 +122,15 @@ internal static class RedisBucketScript
         else
           local steps = math.max(1, math.ceil(((1 - tokens) / per) - eps))
           next = last + interval * steps + margin
+          if ceiling() < 1 and next < now + poll then next = now + poll end
         end
         if next < paused then next = paused elseif next < now then next = now end
 
         local fmt = '%.17g'
         redis.call('HSET', KEYS[1], 'tokens', string.format(fmt, tokens), 'last', string.format(fmt, last),
-          'paused', string.format(fmt, paused), 'anchored', anchored and '1' or '0')
+          'paused', string.format(fmt, paused), 'anchored', anchored and '1' or '0', 'armed', string.format(fmt, armed))
         redis.call('PEXPIRE', KEYS[1], math.ceil(idle + math.max(0, paused - now)))
+        redis.call('PEXPIRE', KEYS[2], math.ceil(idle + math.max(0, paused - now)))
         return { granted, string.format(fmt, next), string.format(fmt, tokens) }
         """;
 }

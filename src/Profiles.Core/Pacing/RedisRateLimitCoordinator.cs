@@ -20,6 +20,7 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
     private readonly IConnectionMultiplexer _redis;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _margin;
+    private readonly TimeSpan _inFlightHorizon;
     private readonly string _tenant;
 
     public RedisRateLimitCoordinator(IConnectionMultiplexer redis, TimeProvider timeProvider, IOptions<ManagementApiOptions> options, IOptions<Auth0Options> auth0)
@@ -29,6 +30,7 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
         _redis = redis;
         _timeProvider = timeProvider;
         _margin = options.Value.Pacing.SafetyMargin;
+        _inFlightHorizon = options.Value.Pacing.InFlightHorizon;
         // Buckets are per tenant: two portals on one Redis against different tenants must not share a budget.
         _tenant = auth0.Value.Domain.Trim().TrimEnd('/').ToUpperInvariant();
     }
@@ -45,17 +47,18 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
     public async ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken) =>
         await RunAsync(group, profile, RedisBucketScript.Drain, Milliseconds(until));
 
-    public async ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken) =>
-        await RunAsync(group, profile, RedisBucketScript.Cap, atMost);
+    public async ValueTask CapAsync(string group, BucketProfile profile, double atMost, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        await RunAsync(group, profile, RedisBucketScript.Cap, atMost, Milliseconds(sentAt));
 
     public async ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken) =>
         await RunAsync(group, profile, RedisBucketScript.Anchor, Milliseconds(firstAnswerAt));
 
     /// <summary>The tokens the shared bucket holds now (after the refill up to now), for tests and diagnostics.</summary>
     public async Task<double> TokensAsync(string group, BucketProfile profile) =>
-        (await RunAsync(group, profile, RedisBucketScript.Cap, double.MaxValue)).Tokens;
+        (await RunAsync(group, profile, RedisBucketScript.Peek, 0)).Tokens;
 
-    private async Task<(int Granted, DateTimeOffset Next, double Tokens)> RunAsync(string group, BucketProfile profile, string operation, double argument)
+    private async Task<(int Granted, DateTimeOffset Next, double Tokens)> RunAsync(string group, BucketProfile profile, string operation, double argument,
+        double sentAt = 0)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var now = _timeProvider.GetUtcNow();
@@ -72,8 +75,11 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
             Text(profile.OneTokenLead.TotalMilliseconds),
             Text(argument),
             Text(idle.TotalMilliseconds),
+            Text(sentAt),
+            Text(Math.Max(0, _inFlightHorizon.TotalMilliseconds)),
         ];
-        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisBucketScript.Source, [KeyOf(group)], arguments))!;
+        var key = KeyOf(group);
+        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisBucketScript.Source, [key, key.Append(":flight")], arguments))!;
         var next = double.Parse((string)result[1]!, CultureInfo.InvariantCulture);
         return ((int)result[0], FromMilliseconds(next), double.Parse((string)result[2]!, CultureInfo.InvariantCulture));
     }

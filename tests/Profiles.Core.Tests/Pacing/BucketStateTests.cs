@@ -77,7 +77,7 @@ public sealed class BucketStateTests
         var state = BucketState.Full(Essentials, Start);
         state.Take(Essentials, 20 - tokens, Start, TimeSpan.Zero);
 
-        state.Cap(Essentials, Start, atMost, TimeSpan.Zero);
+        state.Cap(Essentials, Start, atMost, TimeSpan.Zero, Start);
 
         Assert.Equal(expected, state.Tokens, 3);
     }
@@ -93,5 +93,83 @@ public sealed class BucketStateTests
 
         Assert.Equal(0, state.Take(Essentials, 5, Start.AddMilliseconds(1200), TimeSpan.Zero).Granted);
         Assert.Equal(3, state.Take(Essentials, 5, Start.AddMilliseconds(1300), TimeSpan.Zero).Granted);
+    }
+
+    [Fact]
+    public void A_token_taken_from_a_full_bucket_refills_only_from_the_next_answer()
+    {
+        // The bucket was anchored long ago and has refilled to full: the tenant's is full too and restarts its refill only when
+        // the next request arrives, here 400 ms after we let it go (a new connection on a busy host).
+        var (state, idle) = EmptiedAfterAMinuteIdle();
+        Assert.False(state.Anchored);
+
+        state.Cap(Free, idle.AddMilliseconds(400), 1, TimeSpan.Zero, idle);
+
+        Assert.True(state.Anchored);
+        Assert.Equal(0, state.Take(Free, 1, idle.AddMilliseconds(899), TimeSpan.Zero).Granted);
+        Assert.Equal(1, state.Take(Free, 1, idle.AddMilliseconds(900), TimeSpan.Zero).Granted);
+    }
+
+    [Fact]
+    public void Only_the_answer_to_a_request_sent_since_the_bucket_was_full_anchors()
+    {
+        // A request sent before the bucket was full may have reached the tenant before it was: its answer says nothing about
+        // when the tenant's refill started again.
+        var (state, idle) = EmptiedAfterAMinuteIdle();
+
+        state.Cap(Free, idle.AddMilliseconds(400), 1, TimeSpan.Zero, idle.AddMilliseconds(-300));
+
+        Assert.False(state.Anchored);
+        Assert.Equal(1, state.Take(Free, 1, idle.AddMilliseconds(500), TimeSpan.Zero).Granted);
+    }
+
+    [Fact]
+    public void A_bucket_within_the_margin_of_full_counts_as_full()
+    {
+        // Our refills run 100 ms behind the tenant's: at 1.8 tokens here the tenant's bucket may already be full.
+        var state = BucketState.Full(Free, Start);
+        state.Take(Free, 2, Start, TimeSpan.Zero);
+        state.Cap(Free, Start, 2, TimeSpan.Zero, Start);
+        var margin = TimeSpan.FromMilliseconds(100);
+
+        Assert.Equal(1, state.Take(Free, 1, Start.AddMilliseconds(1000), margin).Granted);
+
+        Assert.False(state.Anchored);
+        Assert.Equal(Start.AddMilliseconds(1000), state.ArmedAt);
+    }
+
+    [Fact]
+    public void A_token_taken_from_a_partly_refilled_bucket_keeps_the_phase()
+    {
+        var state = BucketState.Full(Free, Start);
+        state.Take(Free, 2, Start, TimeSpan.Zero);
+        state.Cap(Free, Start.AddMilliseconds(10), 2, TimeSpan.Zero, Start);
+        Assert.Equal(1, state.Take(Free, 1, Start.AddMilliseconds(510), TimeSpan.Zero).Granted);
+
+        state.Cap(Free, Start.AddMilliseconds(800), 2, TimeSpan.Zero, Start.AddMilliseconds(510));
+
+        Assert.True(state.Anchored);
+        Assert.Equal(1, state.Take(Free, 1, Start.AddMilliseconds(1010), TimeSpan.Zero).Granted);
+    }
+
+    [Fact]
+    public void A_429_anchors_the_phase_to_the_reset()
+    {
+        var state = BucketState.Full(Free, Start);
+        state.Take(Free, 2, Start, TimeSpan.Zero);
+
+        state.Drain(Free, Start.AddMilliseconds(100), Start.AddSeconds(1), TimeSpan.Zero);
+
+        Assert.True(state.Anchored);
+    }
+
+    /// <summary>A free-plan bucket anchored at <see cref="Start"/>, full again a minute later, and emptied then in one take.</summary>
+    private static (BucketState State, DateTimeOffset EmptiedAt) EmptiedAfterAMinuteIdle()
+    {
+        var state = BucketState.Full(Free, Start);
+        state.Anchor(Start, TimeSpan.Zero);
+        var idle = Start.AddMinutes(1);
+        Assert.Equal(2, state.Take(Free, 2, idle, TimeSpan.Zero).Granted);
+        return (state, idle);
     }
 }

@@ -22,6 +22,8 @@ public sealed class PacerHarness
         options.Pacing.Plan = plan;
         options.Pacing.SafetyMargin = TimeSpan.Zero;
         options.Pacing.AttemptReserve = TimeSpan.Zero;
+        // The harness's calls are never answered: nothing stays in flight.
+        options.Pacing.InFlightHorizon = TimeSpan.Zero;
         configure?.Invoke(options.Pacing);
         Options = Microsoft.Extensions.Options.Options.Create(options);
         _coordinator = new CountingCoordinator(coordinator ?? new InMemoryRateLimitCoordinator(Time, Options));
@@ -102,8 +104,8 @@ public sealed class PacerHarness
         public ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken) =>
             inner.PauseAsync(group, profile, until, cancellationToken);
 
-        public ValueTask CapAsync(string group, BucketProfile profile, double atMost, CancellationToken cancellationToken) =>
-            inner.CapAsync(group, profile, atMost, cancellationToken);
+        public ValueTask CapAsync(string group, BucketProfile profile, double atMost, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+            inner.CapAsync(group, profile, atMost, sentAt, cancellationToken);
 
         public ValueTask AnchorAsync(string group, BucketProfile profile, DateTimeOffset firstAnswerAt, CancellationToken cancellationToken) =>
             inner.AnchorAsync(group, profile, firstAnswerAt, cancellationToken);

@@ -53,6 +53,64 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_token_taken_from_the_full_shared_bucket_refills_only_from_the_next_answer_of_any_instance()
+    {
+        var options = new PacerHarness("free", _time).Options;
+        var coordinators = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => redis.CoordinatorAsync(_tenant, _time, options)));
+        var profile = new BucketProfile(2, 2, false);
+        await coordinators[0].AnchorAsync("management", profile, _time.GetUtcNow(), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var sent = _time.GetUtcNow();
+        Assert.Equal(2, (await coordinators[0].LeaseAsync("management", profile, 2, CancellationToken.None)).Granted);
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+        // The other instance's answer arrives first: that request reached the tenant no later than now.
+        await coordinators[1].CapAsync("management", profile, 1, sent, CancellationToken.None);
+        var (early, due) = await LeasesAroundAsync(coordinators[0], profile, TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(0, early.Granted);
+        Assert.Equal(_time.GetUtcNow(), early.NextTokenAt);
+        Assert.Equal(1, due.Granted);
+    }
+
+    [Fact]
+    public async Task Tokens_handed_out_and_not_yet_answered_keep_the_shared_bucket_from_refilling_past_them()
+    {
+        // Two saves leave and are held up on their way (a stalled instance): the tenant's bucket, full until they arrive, does
+        // not refill meanwhile, so neither does ours; an answer lets one token's worth back.
+        var coordinators = await InFlightCoordinatorsAsync();
+        var profile = new BucketProfile(2, 2, false);
+        var sent = _time.GetUtcNow();
+        Assert.Equal(2, (await coordinators[0].LeaseAsync("management", profile, 2, CancellationToken.None)).Granted);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var held = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+        await coordinators[0].CapAsync("management", profile, 1, sent, CancellationToken.None);
+        var (early, due) = await LeasesAroundAsync(coordinators[1], profile, TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(0, held.Granted);
+        Assert.Equal(_time.GetUtcNow(), held.NextTokenAt);
+        Assert.Equal(0, early.Granted);
+        Assert.Equal(1, due.Granted);
+    }
+
+    [Fact]
+    public async Task A_token_never_answered_stops_counting_after_the_in_flight_horizon()
+    {
+        var coordinators = await InFlightCoordinatorsAsync();
+        var profile = new BucketProfile(2, 2, false);
+        Assert.Equal(2, (await coordinators[0].LeaseAsync("management", profile, 2, CancellationToken.None)).Granted);
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        var within = await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(501));
+        var after = await coordinators[1].LeaseAsync("management", profile, 2, CancellationToken.None);
+
+        Assert.Equal(0, within.Granted);
+        Assert.Equal(1, after.Granted);
+    }
+
+    [Fact]
     public async Task A_429_seen_by_one_instance_pauses_the_others_until_the_reset()
     {
         var instances = await InstancesAsync("enterprise", 3);
@@ -125,6 +183,21 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
         var coordinator = Assert.IsType<RedisRateLimitCoordinator>(provider.GetRequiredService<IRateLimitCoordinator>());
         var lease = await coordinator.LeaseAsync("management", new BucketProfile(2, 2, false), 1, CancellationToken.None);
         Assert.Equal(1, lease.Granted);
+    }
+
+    /// <summary>One lease a millisecond before <paramref name="due"/> from now, and one at it.</summary>
+    private async Task<(TokenLease Early, TokenLease Due)> LeasesAroundAsync(RedisRateLimitCoordinator coordinator, BucketProfile profile, TimeSpan due)
+    {
+        _time.Advance(due - TimeSpan.FromMilliseconds(1));
+        var early = await coordinator.LeaseAsync("management", profile, 1, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        return (early, await coordinator.LeaseAsync("management", profile, 1, CancellationToken.None));
+    }
+
+    private async Task<RedisRateLimitCoordinator[]> InFlightCoordinatorsAsync()
+    {
+        var options = new PacerHarness("free", _time, configure: pacing => pacing.InFlightHorizon = TimeSpan.FromSeconds(3)).Options;
+        return await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => redis.CoordinatorAsync(_tenant, _time, options)));
     }
 
     private async Task<PacerHarness[]> InstancesAsync(string plan, int count)

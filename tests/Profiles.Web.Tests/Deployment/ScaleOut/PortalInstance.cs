@@ -70,8 +70,9 @@ public sealed class PortalInstance(string name, int port) : IAsyncDisposable
 
                 last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Refused, or no answer within the client's timeout (a busy host): ask again until the deadline.
                 last = ex.Message;
             }
             catch (TaskCanceledException)

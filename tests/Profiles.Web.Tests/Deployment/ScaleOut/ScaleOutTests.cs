@@ -12,7 +12,9 @@ namespace Profiles.Web.Tests.Deployment.ScaleOut;
 /// </summary>
 public sealed class ScaleOutTests(ScaleOutDeployment deployment) : IClassFixture<ScaleOutDeployment>
 {
-    private const int MaxTenantRefusalsPerBurst = 5;
+    // The target is 0. Since the pacer counts tokens in flight and re-anchors after a full bucket, 9 runs of this class saw none
+    // on the free plan (1 to 3 per burst before) and one, once, on the essentials plan, whose cause is not yet known.
+    private const int MaxTenantRefusalsPerBurst = 1;
 
     private static readonly string[] AccountPages = ["/", "/profile", "/preferences", "/activity", "/security/email", "/security/password", "/signinmethods", "/data"];
 
@@ -96,12 +98,10 @@ public sealed class ScaleOutTests(ScaleOutDeployment deployment) : IClassFixture
         Assert.True(refused.Count == 0, "Answered 429, 5xx or nothing:\n" + string.Join('\n', refused));
         Assert.All(attempts, a => Assert.True(a.Succeeded || a.FailedVisibly, "Neither saved nor said so: " + a));
         AssertEverySuccessIsStored(attempts);
-        // The instances shared the tenant's bucket through Redis: the tenant hardly ever had to refuse one of them. Not never:
-        // on the free plan the bucket holds two tokens, and three processes on a busy machine can land a paced request at the
-        // tenant a few hundred milliseconds late, next to the following one. Such a refusal is retried after the reset the
-        // tenant names (the user never sees it, asserted above); a pacer that did not share the bucket would draw dozens. Seen: 1 to 3 per burst.
-        var tenantRefusals = deployment.TenantLog.All.Count(r => r.StatusCode == 429);
-        Assert.True(tenantRefusals <= MaxTenantRefusalsPerBurst, $"The tenant refused {tenantRefusals} requests during the burst.");
+        // The instances shared the tenant's bucket through Redis, including the tokens of requests still on their way (the first
+        // of each instance opens a connection; a busy host stalls one), so the tenant (almost) never had to refuse one of them.
+        var tenantRefusals = deployment.TenantLog.All.Where(r => r.StatusCode == 429).ToList();
+        Assert.True(tenantRefusals.Count <= MaxTenantRefusalsPerBurst, "The tenant refused:\n" + string.Join('\n', tenantRefusals));
         var successes = attempts.Where(a => a.Succeeded).ToList();
         Assert.Equal(deployment.Instances.Select(i => i.Upstream).Order(), successes.Select(a => a.Upstream).Distinct().Order());
     }
@@ -169,10 +169,9 @@ public sealed class ScaleOutTests(ScaleOutDeployment deployment) : IClassFixture
         var deletes = deployment.TenantLog.All
             .Where(r => r.Method == "DELETE" && Uri.UnescapeDataString(r.Path) == "/api/v2/users/" + ScaleOutDeployment.BobId)
             .ToList();
-        // Exactly one DELETE reached the user; a 429 before it is the same worker's attempt refused by the tenant's bucket and
-        // retried (the attempt count above stays 1), never a second worker.
+        // Exactly one DELETE reached the user, from one worker, paced like every other Management call: the tenant refused nothing.
         Assert.Single(deletes, r => r.StatusCode is >= 200 and < 300);
-        Assert.All(deletes.Where(r => r.StatusCode is < 200 or >= 300), r => Assert.Equal(429, r.StatusCode));
+        Assert.DoesNotContain(deployment.TenantLog.All, r => r.StatusCode == 429);
     }
 
     private async Task<ScaleOutBrowser> SignedInAsync(string email, string password)
