@@ -75,10 +75,6 @@ public sealed class PortalInstance(string name, int port) : IAsyncDisposable
                 // Refused, or no answer within the client's timeout (a busy host): ask again until the deadline.
                 last = ex.Message;
             }
-            catch (TaskCanceledException)
-            {
-                last = "no answer within the request timeout";
-            }
 
             // A real process starting in real time, polled with a deadline.
             await Task.Delay(TimeSpan.FromMilliseconds(200));
