@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OtpNet;
 using Profiles.EndToEnd.Tests.Infrastructure;
 using Profiles.LocalTenant.Mfa;
 
@@ -7,7 +8,8 @@ namespace Profiles.EndToEnd.Tests.Portal;
 
 /// <summary>The two-step verification page from the navigation at phone width, against the local tenant's My Account API:
 /// the page is reached after the round trip for the /me/ token, an authenticator app is added with its QR code and key (a
-/// wrong code is shown next to the field first), and every state passes axe without sideways scrolling.</summary>
+/// wrong code is shown next to the field first), every state passes axe without sideways scrolling, and the next sign-in
+/// asks for the app's code before the overview, which then says two-step verification is on.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -18,7 +20,7 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
     public Task DisposeAsync() => _portal.DisposeAsync();
 
     [Fact]
-    public async Task An_authenticator_app_is_added_at_phone_width_and_every_step_passes_axe()
+    public async Task An_authenticator_app_is_added_at_phone_width_every_step_passes_axe_and_the_next_sign_in_asks_for_its_code()
     {
         await using var context = await browser.Browser.NewContextAsync(new() { Locale = "en-GB", ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
@@ -54,6 +56,16 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Added.");
         await Assertions.Expect(page.Locator("#methods li[data-kind='AuthenticatorApp']")).ToHaveCountAsync(1);
         await AssertFitsAsync(page);
+
+        // Another browser: password, then the code the app shows in the next 30-second step (the code just used for the
+        // enrolment is never accepted twice).
+        await using var other = await browser.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        var otherPage = await other.NewPageAsync();
+        var tenantTime = _portal.Tenant.Services.GetRequiredService<TimeProvider>();
+        var nextCode = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(tenantTime.GetUtcNow().UtcDateTime.AddSeconds(30));
+        await new PortalPage(otherPage, _portal).SignInWithCodeAsync("alice@example.com", "Alice-demo-2026", nextCode);
+        await Assertions.Expect(otherPage.GetByRole(AriaRole.Heading, new() { Name = "Account overview", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(otherPage.Locator("#two-step-summary")).ToHaveAttributeAsync("data-second-factors", "1");
     }
 
     private static async Task AssertFitsAsync(IPage page)

@@ -7,30 +7,16 @@ using Profiles.LocalTenant.Tests.Management;
 namespace Profiles.LocalTenant.Tests.Contract;
 
 /// <summary>Refresh tokens, user log events, clients and <c>/oauth/revoke</c>, validated against Auth0's OpenAPI documents.</summary>
-public sealed class ApplicationsContractTests : IAsyncLifetime
+public sealed class ApplicationsContractTests : ManagementApiTests
 {
     private static readonly OpenApiDocument Doc = OpenApiDocument.Management;
-    private TenantFixture _tenant = null!;
-    private HttpClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _tenant = await TenantFixture.StartAsync();
-        _api = _tenant.CreateManagementClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _tenant.DisposeAsync();
-    }
 
     [Fact]
     public async Task Refresh_tokens_list_get_and_delete_match_the_document()
     {
         await SignInWithOfflineAccessAsync();
 
-        using var list = await _api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/refresh-tokens?include_totals=true");
+        using var list = await Api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/refresh-tokens?include_totals=true");
         // `total` is in Auth0's recording with include_totals (go-auth0 TestUserManager_ListRefreshTokens), not in the document.
         var page = await ContractAssert.MatchesAsync(Doc, list, "/users/{user_id}/refresh-tokens", HttpStatusCode.OK, "total");
         var token = page!["tokens"]!.AsArray().Single()!;
@@ -38,13 +24,13 @@ public sealed class ApplicationsContractTests : IAsyncLifetime
         Assert.Equal("openid profile email offline_access", token["resource_servers"]![0]!["scopes"]!.GetValue<string>());
         var id = token["id"]!.GetValue<string>();
 
-        using var get = await _api.GetAsync("api/v2/refresh-tokens/" + id);
+        using var get = await Api.GetAsync("api/v2/refresh-tokens/" + id);
         await ContractAssert.MatchesAsync(Doc, get, "/refresh-tokens/{id}", HttpStatusCode.OK);
 
-        using var delete = await _api.DeleteAsync("api/v2/refresh-tokens/" + id);
+        using var delete = await Api.DeleteAsync("api/v2/refresh-tokens/" + id);
         Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
 
-        using var gone = await _api.GetAsync("api/v2/refresh-tokens/" + id);
+        using var gone = await Api.GetAsync("api/v2/refresh-tokens/" + id);
         await ContractAssert.ManagementErrorAsync(gone, HttpStatusCode.NotFound);
     }
 
@@ -53,15 +39,15 @@ public sealed class ApplicationsContractTests : IAsyncLifetime
     {
         await SignInWithOfflineAccessAsync();
 
-        using var logs = await _api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/logs?page=0&per_page=10&sort=date:-1");
+        using var logs = await Api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/logs?page=0&per_page=10&sort=date:-1");
         var array = await ContractAssert.MatchesAsync(Doc, logs, "/users/{id}/logs", HttpStatusCode.OK);
         Assert.Contains(array!.AsArray(), e => e!["type"]!.GetValue<string>() == "s");
 
-        using var totals = await _api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/logs?include_totals=true");
+        using var totals = await Api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/logs?include_totals=true");
         var wrapped = await ContractAssert.MatchesAsync(Doc, totals, "/users/{id}/logs", HttpStatusCode.OK);
         Assert.True(wrapped!["total"]!.GetValue<int>() >= 1);
 
-        using var client = await _api.GetAsync("api/v2/clients/" + TenantFixture.PortalClientId);
+        using var client = await Api.GetAsync("api/v2/clients/" + TenantFixture.PortalClientId);
         var json = await ContractAssert.MatchesAsync(Doc, client, "/clients/{client_id}", HttpStatusCode.OK);
         Assert.False(string.IsNullOrEmpty(json!["name"]!.GetValue<string>()));
     }
@@ -70,7 +56,7 @@ public sealed class ApplicationsContractTests : IAsyncLifetime
     public async Task Revoke_answers_as_the_authentication_document_says()
     {
         var refreshToken = await SignInWithOfflineAccessAsync();
-        using var http = _tenant.CreateClient();
+        using var http = Tenant.CreateClient();
         using var revoke = await http.PostAsync("oauth/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["client_id"] = TenantFixture.PortalClientId,
@@ -107,7 +93,7 @@ public sealed class ApplicationsContractTests : IAsyncLifetime
 
     private async Task<string> SignInWithOfflineAccessAsync()
     {
-        using var browser = new TenantBrowser(_tenant);
+        using var browser = new TenantBrowser(Tenant);
         var callback = await browser.LoginAsync(TenantBrowser.AuthorizeUrl(scope: "openid profile email offline_access"), "alice@example.com", "Alice-demo-2026");
         var (_, tokens) = await browser.ExchangeAsync(callback["code"]);
         return tokens.GetProperty("refresh_token").GetString()!;

@@ -5,27 +5,12 @@ using Profiles.LocalTenant.Tests.Infrastructure;
 
 namespace Profiles.LocalTenant.Tests.Management;
 
-public sealed class RefreshTokensAndLogsTests : IAsyncLifetime
+public sealed class RefreshTokensAndLogsTests : ManagementApiTests
 {
-    private TenantFixture _tenant = null!;
-    private HttpClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _tenant = await TenantFixture.StartAsync();
-        _api = _tenant.CreateManagementClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _tenant.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_revoked_refresh_token_is_refused_and_logged()
     {
-        using var browser = new TenantBrowser(_tenant);
+        using var browser = new TenantBrowser(Tenant);
         var token = await SignInAsync(browser);
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(browser, token)).Status);
 
@@ -49,11 +34,11 @@ public sealed class RefreshTokensAndLogsTests : IAsyncLifetime
     [Fact]
     public async Task A_token_deleted_through_the_management_api_is_refused()
     {
-        using var browser = new TenantBrowser(_tenant);
+        using var browser = new TenantBrowser(Tenant);
         var token = await SignInAsync(browser);
-        var listed = await (await _api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/refresh-tokens")).ExpectObjectAsync(HttpStatusCode.OK);
+        var listed = await (await Api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/refresh-tokens")).ExpectObjectAsync(HttpStatusCode.OK);
         var id = listed["tokens"]![0]!["id"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.Accepted, (await _api.DeleteAsync("api/v2/refresh-tokens/" + id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Api.DeleteAsync("api/v2/refresh-tokens/" + id)).StatusCode);
 
         var (status, body) = await RefreshAsync(browser, token);
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -63,9 +48,9 @@ public sealed class RefreshTokensAndLogsTests : IAsyncLifetime
     [Fact]
     public async Task A_token_whose_session_was_deleted_stays_valid_as_at_auth0()
     {
-        using var browser = new TenantBrowser(_tenant);
+        using var browser = new TenantBrowser(Tenant);
         var token = await SignInAsync(browser);
-        Assert.Equal(HttpStatusCode.Accepted, (await _api.DeleteAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Api.DeleteAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/sessions")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(browser, token)).Status);
     }
@@ -73,48 +58,48 @@ public sealed class RefreshTokensAndLogsTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_tokens_page_with_an_exclusive_cursor()
     {
-        _tenant.Store.Write(w =>
+        Tenant.Store.Write(w =>
         {
             for (var i = 0; i < 3; i++)
             {
                 w.Save(new TenantRefreshToken { TokenHash = "h" + i, Id = "rt_" + i, UserId = TenantFixture.BobId, ClientId = TenantFixture.PortalClientId, Scope = "openid offline_access" });
             }
         });
-        var first = await (await _api.GetAsync(ManagementHttp.UserPath(TenantFixture.BobId) + "/refresh-tokens?take=2")).ExpectObjectAsync(HttpStatusCode.OK);
+        var first = await (await Api.GetAsync(ManagementHttp.UserPath(TenantFixture.BobId) + "/refresh-tokens?take=2")).ExpectObjectAsync(HttpStatusCode.OK);
         Assert.Equal(["rt_0", "rt_1"], first["tokens"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
         Assert.Equal("rt_1", first["next"]!.GetValue<string>());
 
-        var second = await (await _api.GetAsync(ManagementHttp.UserPath(TenantFixture.BobId) + "/refresh-tokens?take=2&from=rt_1")).ExpectObjectAsync(HttpStatusCode.OK);
+        var second = await (await Api.GetAsync(ManagementHttp.UserPath(TenantFixture.BobId) + "/refresh-tokens?take=2&from=rt_1")).ExpectObjectAsync(HttpStatusCode.OK);
         Assert.Equal(["rt_2"], second["tokens"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
         Assert.Null(second["next"]);
 
-        using var unknown = await _api.GetAsync(ManagementHttp.UserPath("auth0|000000000000000000000000") + "/refresh-tokens");
+        using var unknown = await Api.GetAsync(ManagementHttp.UserPath("auth0|000000000000000000000000") + "/refresh-tokens");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
     public async Task A_wrong_password_is_logged_with_auth0s_code_ip_and_client()
     {
-        using var browser = new TenantBrowser(_tenant);
+        using var browser = new TenantBrowser(Tenant);
         var login = await browser.OpenLoginAsync(TenantBrowser.AuthorizeUrl());
         using var refused = await browser.SubmitPasswordAsync(login, "alice@example.com", "not-the-password");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
 
-        var logs = await (await _api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/logs")).ExpectArrayAsync(HttpStatusCode.OK);
+        var logs = await (await Api.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/logs")).ExpectArrayAsync(HttpStatusCode.OK);
         var failed = logs.Single(e => e!["type"]!.GetValue<string>() == "fp")!;
         Assert.Equal(TenantFixture.PortalClientId, failed["client_id"]!.GetValue<string>());
         Assert.Equal(TenantFixture.DatabaseConnection, failed["connection"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(failed["ip"]!.GetValue<string>()));
         Assert.Equal("Wrong email or password.", failed["description"]!.GetValue<string>());
 
-        using var narrow = _tenant.CreateManagementClient("read:users");
+        using var narrow = Tenant.CreateManagementClient("read:users");
         using var forbidden = await narrow.GetAsync(ManagementHttp.UserPath(TenantFixture.AliceId) + "/logs");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 
     private async Task<List<string>> LogTypesAsync(string userId)
     {
-        var logs = await (await _api.GetAsync(ManagementHttp.UserPath(userId) + "/logs?per_page=100")).ExpectArrayAsync(HttpStatusCode.OK);
+        var logs = await (await Api.GetAsync(ManagementHttp.UserPath(userId) + "/logs?per_page=100")).ExpectArrayAsync(HttpStatusCode.OK);
         return [.. logs.Select(e => e!["type"]!.GetValue<string>())];
     }
 
