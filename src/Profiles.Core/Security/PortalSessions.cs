@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Profiles.Core.Caching;
+using Microsoft.Extensions.Caching.Memory;
 using Profiles.Core.Devices;
 using Profiles.Core.Persistence;
 
@@ -8,17 +8,18 @@ namespace Profiles.Core.Security;
 
 /// <summary>
 /// Portal sessions in table <c>portal_sessions</c>. A sign-in writes a row; later use moves its last-seen time and expiry at
-/// most every <see cref="SeenInterval"/>: the time of the last write is kept in <see cref="PortalCache"/> (shared through
-/// Redis when configured), so the requests in between make no database query.
+/// most every <see cref="SeenInterval"/>: the time of this instance's last write is kept in its own memory, so the requests
+/// in between make no database query and no Redis call. Nothing depends on sharing it: with N instances a session's row is
+/// written at most N times per interval.
 /// </summary>
-public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, PortalUserKeys userKeys, PortalCache cache, TimeProvider timeProvider)
+public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, PortalUserKeys userKeys, IMemoryCache seen, TimeProvider timeProvider)
     : IPortalSessions
 {
     /// <summary>How stale "last active" may be: a session's row is written at most this often.</summary>
     public static readonly TimeSpan SeenInterval = TimeSpan.FromMinutes(5);
 
-    /// <summary>Longest a cached last-write time is kept: a portal session's longest possible life.</summary>
-    private static readonly TimeSpan SeenMemory = TimeSpan.FromDays(30);
+    /// <summary>How long an unused session's last-write time stays in memory; a session used again after that is written once more.</summary>
+    private static readonly TimeSpan SeenMemory = SeenInterval * 2;
 
     /// <summary>Column sizes of <see cref="PortalSessionRow"/>: longer values are cut, never refused.</summary>
     private const int IpLength = 64;
@@ -57,17 +58,15 @@ public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, P
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await cache.SetAsync(SeenKey(start.SessionId), nowMs, SeenMemory, cancellationToken);
+        Remember(start.SessionId, nowMs);
     }
 
     public async Task SeenAsync(string sessionId, IPAddress? ipAddress, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        var key = SeenKey(sessionId);
         var nowMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        // Unknown here (another instance without Redis, or a restart): 0, so the row is written once and remembered.
-        var lastWrittenMs = await cache.GetOrCreateAsync(key, 0L, static (none, _) => new ValueTask<long>(none), SeenMemory, cancellationToken);
-        if (nowMs - lastWrittenMs < (long)SeenInterval.TotalMilliseconds)
+        // Unknown here (another instance, or a restart): the row is written once and remembered.
+        if (seen.TryGetValue(SeenKey(sessionId), out long lastWrittenMs) && nowMs - lastWrittenMs < (long)SeenInterval.TotalMilliseconds)
         {
             return;
         }
@@ -84,7 +83,7 @@ public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, P
                 cancellationToken);
         }
 
-        await cache.SetAsync(key, nowMs, SeenMemory, cancellationToken);
+        Remember(sessionId, nowMs);
     }
 
     public async Task<IReadOnlyList<ActivePortalSession>> ListAsync(string userId, CancellationToken cancellationToken)
@@ -109,7 +108,10 @@ public sealed class PortalSessions(IDbContextFactory<PortalDbContext> factory, P
         DateTimeOffset.FromUnixTimeMilliseconds(row.LastSeenAtMs),
         DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAtMs));
 
-    internal static string SeenKey(string sessionId) => "session-seen:" + sessionId;
+    private void Remember(string sessionId, long writtenAtMs) =>
+        seen.Set(SeenKey(sessionId), writtenAtMs, new MemoryCacheEntryOptions { SlidingExpiration = SeenMemory });
+
+    private static string SeenKey(string sessionId) => "portal-session-seen:" + sessionId;
 
     private static string? Cut(string? value, int length) =>
         string.IsNullOrEmpty(value) ? null : value.Length <= length ? value : value[..length];

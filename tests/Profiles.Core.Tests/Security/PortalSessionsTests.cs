@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Profiles.Core.Devices;
 using Profiles.Core.Persistence;
 using Profiles.Core.Security;
@@ -14,7 +15,7 @@ public abstract class PortalSessionsTests : IDisposable
     private const string Alice = "auth0|alice";
     private const string Firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private readonly PortalDatabaseFixture _db;
-    private readonly TestCaches _caches = new();
+    private readonly MemoryCache _seen = new(new MemoryCacheOptions());
     private readonly PortalDatabaseFixture.PortalInstance _store;
     private readonly PortalSessions _sessions;
 
@@ -22,13 +23,13 @@ public abstract class PortalSessionsTests : IDisposable
     {
         _db = new PortalDatabaseFixture(provider);
         _store = _db.NewInstance();
-        _sessions = new PortalSessions(_db.File, _store.Keys, _caches.Cache, _db.Clock);
+        _sessions = new PortalSessions(_db.File, _store.Keys, _seen, _db.Clock);
     }
 
     public void Dispose()
     {
         _store.Dispose();
-        _caches.Dispose();
+        _seen.Dispose();
         _db.Dispose();
         GC.SuppressFinalize(this);
     }
