@@ -14,5 +14,9 @@ public sealed class RequestLog
     public int Count(string method, string pathPrefix)
         => _requests.Count(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
 
+    /// <summary>Requests to exactly <paramref name="path"/> (its query string aside), not to the paths below it.</summary>
+    public int CountExactly(string method, string path)
+        => _requests.Count(r => r.Method == method && string.Equals(r.Path, path, StringComparison.Ordinal));
+
     public void Clear() => _requests.Clear();
 }
