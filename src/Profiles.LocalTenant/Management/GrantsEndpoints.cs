@@ -18,8 +18,8 @@ internal static class GrantsEndpoints
     {
         var query = request.Query;
         string? Get(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
-        var page = ParseInt(Get("page"), "page", 0, int.MaxValue, 0);
-        var perPage = ParseInt(Get("per_page"), "per_page", 1, 100, 50);
+        var page = QueryNumbers.Parse(Get("page"), "page", 0, int.MaxValue, 0);
+        var perPage = QueryNumbers.Parse(Get("per_page"), "per_page", 1, 100, 50);
         var (userId, clientId, audience) = (Get("user_id"), Get("client_id"), Get("audience"));
         var all = store.Read(d => d.All<TenantGrant>()
             .Where(g => (userId is null || g.UserId == userId) && (clientId is null || g.ClientId == clientId) && (audience is null || g.Audience == audience))
@@ -56,20 +56,6 @@ internal static class GrantsEndpoints
             }
         });
         return ManagementResults.NoContent();
-    }
-
-    private static int ParseInt(string? value, string name, int min, int max, int fallback)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
-            ? parsed
-            : throw new ManagementProblem(StatusCodes.Status400BadRequest,
-                string.Format(CultureInfo.InvariantCulture, "Query validation error: 'Value must be between {0} and {1}' on property {2}.", min, max, name),
-                "invalid_query_string");
     }
 
     private static JsonObject Write(TenantGrant grant) => new()

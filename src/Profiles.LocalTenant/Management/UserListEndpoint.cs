@@ -26,8 +26,8 @@ internal static partial class UserListEndpoint
         ArgumentNullException.ThrowIfNull(request);
         string? Get(string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
         CheckSearchEngine(Get("search_engine"));
-        var page = QueryInt(Get("page"), "page", 0, int.MaxValue, 0);
-        var perPage = QueryInt(Get("per_page"), "per_page", 0, 100, 50);
+        var page = QueryNumbers.Parse(Get("page"), "page", 0, int.MaxValue, 0);
+        var perPage = QueryNumbers.Parse(Get("per_page"), "per_page", 0, 100, 50);
         var sort = ParseSort(Get("sort"));
         var fields = Get("fields");
         var includeFields = Get("include_fields");
@@ -94,20 +94,6 @@ internal static partial class UserListEndpoint
         return match.Success
             ? new UserSort(match.Groups[1].Value, match.Groups[2].Value == "-1")
             : throw QueryProblem($"String does not match pattern ^(([a-zA-Z0-9_\\\\.]+))\\:(1|-1)$: {sort}", "sort", SortDescription);
-    }
-
-    private static int QueryInt(string? value, string name, int min, int max, int fallback)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
-            ? parsed
-            : throw new ManagementProblem(StatusCodes.Status400BadRequest,
-                string.Format(CultureInfo.InvariantCulture, "Query validation error: 'Value must be between {0} and {1}' on property {2}.", min, max, name),
-                "invalid_query_string");
     }
 
     private static bool QueryBool(string? value, string name) => value switch

@@ -16,9 +16,9 @@ internal static class UserLogsEndpoints
     {
         var query = request.Query;
         string? Get(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
-        var page = ParseInt(Get("page"), "page", 0, int.MaxValue, 0);
+        var page = QueryNumbers.Parse(Get("page"), "page", 0, int.MaxValue, 0);
         // Auth0 disables paging without per_page but never returns more than its cap; 50 is the public-cloud default.
-        var perPage = ParseInt(Get("per_page"), "per_page", 1, 100, 50);
+        var perPage = QueryNumbers.Parse(Get("per_page"), "per_page", 1, 100, 50);
         var ascending = Get("sort") switch
         {
             null or "date:-1" => false,
@@ -49,20 +49,6 @@ internal static class UserLogsEndpoints
             ["total"] = all.Count,
             ["logs"] = logs,
         });
-    }
-
-    private static int ParseInt(string? value, string name, int min, int max, int fallback)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
-            ? parsed
-            : throw new ManagementProblem(StatusCodes.Status400BadRequest,
-                string.Format(CultureInfo.InvariantCulture, "Query validation error: 'Value must be between {0} and {1}' on property {2}.", min, max, name),
-                "invalid_query_string");
     }
 
     private static JsonObject Write(TenantLogEvent e)
