@@ -37,6 +37,13 @@ fi
 
 log=$(mktemp)
 logs=$(mktemp -d)
+# Every throwaway directory the tests make (PostgreSQL clusters, Redis and nginx folders, Release publish outputs, key
+# files) goes under one folder of this run's, removed at the end whatever happens; 1777 like /tmp, because PostgreSQL runs
+# as its own user when the tests run as root.
+run_tmp=$(mktemp -d)
+chmod 1777 "$run_tmp"
+trap 'rm -rf "$run_tmp" "$logs" "$log"' EXIT
+export TMPDIR="$run_tmp"
 status=0
 # The unit, contract and integration projects run side by side (much of their time is spent waiting on servers they
 # start); the browser tests run alone afterwards, so a busy machine never eats their timeouts.
