@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Profiles.Core.DependencyInjection;
 using Profiles.Web.Authentication;
@@ -50,6 +52,7 @@ public static class ServiceRegistration
         }
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachingStringLocalizerFactory>());
         services.AddPortalLanguages(configuration);
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // ASVS 5.0 3.4.1: at least a year (ASP.NET Core's default is 30 days).

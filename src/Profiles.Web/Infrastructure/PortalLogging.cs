@@ -47,14 +47,22 @@ public static class PortalLogging
                 .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .Enrich.FromLogContext();
-            if (development)
-            {
-                configuration.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
+            // The console is written from one background thread: a synchronous console sink takes a lock and writes to the
+            // pipe inside every request, and under load the requests queue on it. A full buffer (10 000 events) makes the
+            // request wait rather than drop its line; the host flushes what is left when it stops.
+            configuration.WriteTo.Async(
+                sink =>
+                {
+                    if (development)
+                    {
+                        sink.Console(outputTemplate: DevelopmentTemplate, formatProvider: CultureInfo.InvariantCulture);
+                    }
+                    else
+                    {
+                        sink.Console(new RenderedCompactJsonFormatter());
+                    }
+                },
+                blockWhenFull: true);
         }, preserveStaticLogger: true, writeToProviders: true);
         CachingLoggerFactory.Decorate(builder.Services);
         builder.Services.TryAddSingleton(services =>
