@@ -17,7 +17,11 @@ namespace Profiles.EndToEnd.Tests.Infrastructure;
 /// </summary>
 /// <param name="clock">When given, the tenant and the portal share this clock, so a test can age a sign-in without waiting.</param>
 /// <param name="settings">Extra portal settings for a test class (e.g. a support contact, required terms), applied over the defaults.</param>
-public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+/// <param name="onLocalhost">Serve the portal and the tenant on host name <c>localhost</c> (each on its own free port) instead of
+/// 127.0.0.1: the tenant's WebAuthn relying party ID is then <c>localhost</c>, valid for both origins, where browsers refuse an IP
+/// address. Passkey tests need it.</param>
+public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, bool onLocalhost = false)
+    : IAsyncLifetime
 {
     private const string ClientId = "e2e-portal";
     private WebApplicationFactory<Program>? _factory;
@@ -32,8 +36,8 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        var host = onLocalhost ? "localhost" : "127.0.0.1";
+        BaseUrl = $"http://{host}:{FreePort()}";
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         Tenant = await EmbeddedLocalTenant.StartAsync("Testing", o =>
         {
@@ -47,7 +51,7 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
                 AllowedLogoutUrls = [BaseUrl + "/"],
                 ManagementScopes = [.. Profiles.Web.Hosting.EmbeddedTenantBootstrap.ManagementScopes],
             });
-        }, timeProvider: clock);
+        }, url: $"http://{host}:{(onLocalhost ? FreePort() : 0)}", timeProvider: clock);
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
