@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Profiles.LocalTenant.Hosting;
 using Profiles.LocalTenant.Mfa;
 
