@@ -36,8 +36,10 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
 
     public async Task InitializeAsync()
     {
-        var host = onLocalhost ? "localhost" : "127.0.0.1";
-        BaseUrl = $"http://{host}:{FreePort()}";
+        var port = FreePort();
+        BaseUrl = $"http://{(onLocalhost ? "localhost" : "127.0.0.1")}:{port}";
+        // Kestrel binds localhost to two addresses (IPv4 and IPv6) and so refuses port 0 there: a free port of its own.
+        var tenantUrl = onLocalhost ? $"http://localhost:{FreePort(except: port)}" : "http://127.0.0.1:0";
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         Tenant = await EmbeddedLocalTenant.StartAsync("Testing", o =>
         {
@@ -51,7 +53,7 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
                 AllowedLogoutUrls = [BaseUrl + "/"],
                 ManagementScopes = [.. Profiles.Web.Hosting.EmbeddedTenantBootstrap.ManagementScopes],
             });
-        }, url: $"http://{host}:{(onLocalhost ? FreePort() : 0)}", timeProvider: clock);
+        }, url: tenantUrl, timeProvider: clock);
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -105,10 +107,17 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
         File.Delete(DatabasePath);
     }
 
-    private static int FreePort()
+    private static int FreePort(int? except = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (port != except)
+            {
+                return port;
+            }
+        }
     }
 }
