@@ -52,6 +52,17 @@ public sealed class StartupTests
             urls);
     }
 
+    [Theory]
+    [InlineData("http://localhost:5000", "http://localhost:5301")]
+    [InlineData("http://localhost:5000;https://LOCALHOST:5001", "http://localhost:5301")]
+    [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5301")]
+    [InlineData("http://localhost:5000;http://127.0.0.1:5000", "http://127.0.0.1:5301")]
+    [InlineData("http://+:8080", "http://127.0.0.1:5301")]
+    [InlineData("", "http://127.0.0.1:5301")]
+    [InlineData(null, "http://127.0.0.1:5301")]
+    public void The_embedded_tenant_runs_on_localhost_when_the_portal_does_so_passkeys_work_in_the_browser(string? portalUrls, string tenantUrl)
+        => Assert.Equal(tenantUrl, EmbeddedTenantBootstrap.TenantUrlFor(portalUrls));
+
     private static IEnumerable<Exception> Flatten(Exception exception)
     {
         yield return exception;

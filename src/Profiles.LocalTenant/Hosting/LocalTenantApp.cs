@@ -131,6 +131,8 @@ public static class LocalTenantApp
         var address = options.PublicUrl
             ?? app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The local tenant has no address; pass --urls or LocalTenant:PublicUrl.");
-        app.Services.GetRequiredService<TenantUrls>().Set(address.Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal));
+        // The host is kept as given: a tenant bound to localhost is addressed as localhost, so its WebAuthn relying party ID is a
+        // host name browsers accept (they refuse an IP address such as 127.0.0.1 as relying party ID).
+        app.Services.GetRequiredService<TenantUrls>().Set(address);
     }
 }

@@ -8,11 +8,15 @@ namespace Profiles.Web.Hosting;
 
 /// <summary>
 /// The embedded default: in Development with no <c>Auth0:Domain</c>, the portal starts the local tenant in-process on
-/// <see cref="TenantUrl"/>, registers itself as a client with a fresh secret and points its configuration at it.
+/// <see cref="TenantUrl"/> (or <see cref="LocalhostTenantUrl"/>, <see cref="TenantUrlFor"/>), registers itself as a client with a
+/// fresh secret and points its configuration at it.
 /// </summary>
 public static class EmbeddedTenantBootstrap
 {
     public const string TenantUrl = "http://127.0.0.1:5301";
+
+    /// <summary>The tenant's address when the portal is served on <c>localhost</c>.</summary>
+    public const string LocalhostTenantUrl = "http://localhost:5301";
     public const string ClientId = "profiles-portal-embedded";
 
     private static readonly string[] DefaultPortalUrls = ["http://127.0.0.1:5000", "http://localhost:5000"];
@@ -44,7 +48,7 @@ public static class EmbeddedTenantBootstrap
                 AllowedLogoutUrls = portalUrls.Select(u => u + "/").ToList(),
                 ManagementScopes = [.. ManagementScopes],
             }),
-            TenantUrl,
+            TenantUrlFor(builder.Configuration["urls"]),
             cancellationToken: cancellationToken);
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -60,6 +64,21 @@ public static class EmbeddedTenantBootstrap
             ["Profiles:Email:From"] = "Profiles (development) <no-reply@profiles.invalid>",
         });
         return tenant;
+    }
+
+    /// <summary>
+    /// Where the tenant runs: on <c>localhost</c> when every address the portal is served on (ASPNETCORE_URLS / <c>urls</c>) is
+    /// <c>localhost</c>, else on 127.0.0.1. The tenant's WebAuthn relying party ID is its host, and browsers accept passkeys only
+    /// for a host name (never an IP address) that is the page's host or a suffix of it: with both on <c>localhost</c>, passkeys
+    /// can be added from the portal's pages and used at sign-in.
+    /// </summary>
+    public static string TenantUrlFor(string? configuredUrls)
+    {
+        var urls = (configuredUrls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return urls.Length > 0 && urls.All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.IsLoopback
+            && string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+            ? LocalhostTenantUrl
+            : TenantUrl;
     }
 
     /// <summary>The portal's own root URLs: the launch profile's defaults plus those in ASPNETCORE_URLS / <c>urls</c>.</summary>

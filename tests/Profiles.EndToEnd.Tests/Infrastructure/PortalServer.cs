@@ -17,7 +17,11 @@ namespace Profiles.EndToEnd.Tests.Infrastructure;
 /// </summary>
 /// <param name="clock">When given, the tenant and the portal share this clock, so a test can age a sign-in without waiting.</param>
 /// <param name="settings">Extra portal settings for a test class (e.g. a support contact, required terms), applied over the defaults.</param>
-public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+/// <param name="onLocalhost">Serve the portal and the tenant on host name <c>localhost</c> (each on its own free port) instead of
+/// 127.0.0.1: the tenant's WebAuthn relying party ID is then <c>localhost</c>, valid for both origins, where browsers refuse an IP
+/// address. Passkey tests need it.</param>
+public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, bool onLocalhost = false)
+    : IAsyncLifetime
 {
     private const string ClientId = "e2e-portal";
     private WebApplicationFactory<Program>? _factory;
@@ -33,7 +37,9 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
     public async Task InitializeAsync()
     {
         var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        BaseUrl = $"http://{(onLocalhost ? "localhost" : "127.0.0.1")}:{port}";
+        // Kestrel binds localhost to two addresses (IPv4 and IPv6) and so refuses port 0 there: a free port of its own.
+        var tenantUrl = onLocalhost ? $"http://localhost:{FreePort(except: port)}" : "http://127.0.0.1:0";
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         Tenant = await EmbeddedLocalTenant.StartAsync("Testing", o =>
         {
@@ -47,7 +53,7 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
                 AllowedLogoutUrls = [BaseUrl + "/"],
                 ManagementScopes = [.. Profiles.Web.Hosting.EmbeddedTenantBootstrap.ManagementScopes],
             });
-        }, timeProvider: clock);
+        }, url: tenantUrl, timeProvider: clock);
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -101,10 +107,17 @@ public sealed class PortalServer(FakeTimeProvider? clock = null, IReadOnlyDictio
         File.Delete(DatabasePath);
     }
 
-    private static int FreePort()
+    private static int FreePort(int? except = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (port != except)
+            {
+                return port;
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
     [Fact]
     public async Task An_authenticator_app_is_added_at_phone_width_every_step_passes_axe_and_the_next_sign_in_asks_for_its_code()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { Locale = "en-GB", ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var context = await PhoneScreen.NewContextAsync(browser.Browser);
         var page = await context.NewPageAsync();
         var portal = new PortalPage(page, _portal);
         await portal.SignInAsync("alice@example.com", "Alice-demo-2026");
@@ -34,12 +34,12 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-step verification and passkeys", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#add-app")).ToBeVisibleAsync();
-        await AssertFitsAsync(page);
+        await PhoneScreen.AssertFitsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an authenticator app", Exact = true }).ClickAsync();
         await Navigation.ArriveAtAsync(page, _portal.BaseUrl + "/security/addauthenticator");
         await Assertions.Expect(page.Locator("#qr-code")).ToBeVisibleAsync();
-        await AssertFitsAsync(page);
+        await PhoneScreen.AssertFitsAsync(page);
         var key = (await page.Locator("#manual-key").TextContentAsync())!.Trim();
 
         var code = page.GetByLabel("Six-digit code");
@@ -47,7 +47,7 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
         await code.PressAsync("Enter");
         await Navigation.SettleAsync(page);
         await Assertions.Expect(page.Locator("#Input_Code-error")).ToHaveTextAsync("Enter the six digits of the code.");
-        await AssertFitsAsync(page);
+        await PhoneScreen.AssertFitsAsync(page);
 
         var totp = _portal.Tenant.Services.GetRequiredService<TotpCodes>();
         await page.GetByLabel("Six-digit code").FillAsync(totp.Now(key));
@@ -55,7 +55,7 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
         await Navigation.ArriveAtAsync(page, _portal.BaseUrl + "/security/authenticators");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Added.");
         await Assertions.Expect(page.Locator("#methods li[data-kind='AuthenticatorApp']")).ToHaveCountAsync(1);
-        await AssertFitsAsync(page);
+        await PhoneScreen.AssertFitsAsync(page);
 
         // Another browser: password, then the code the app shows in the next 30-second step (the code just used for the
         // enrolment is never accepted twice).
@@ -66,12 +66,5 @@ public sealed class AuthenticatorsJourneyTests(BrowserFixture browser) : IAsyncL
         await new PortalPage(otherPage, _portal).SignInWithCodeAsync("alice@example.com", "Alice-demo-2026", nextCode);
         await Assertions.Expect(otherPage.GetByRole(AriaRole.Heading, new() { Name = "Account overview", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(otherPage.Locator("#two-step-summary")).ToHaveAttributeAsync("data-second-factors", "1");
-    }
-
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        await Accessibility.AssertNoViolationsAsync(page);
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= 390, $"The page scrolls sideways at phone width ({scrollWidth} px).");
     }
 }
