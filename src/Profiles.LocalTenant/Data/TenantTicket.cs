@@ -21,5 +21,8 @@ public sealed class TenantTicket : TenantDocument
     public string? ResultUrl { get; set; }
     public string? ClientId { get; set; }
     public bool MarkEmailAsVerified { get; set; }
+
+    /// <summary>Guardian enrolment tickets: the factor the hosted page enrols (<c>otp</c>, <c>phone</c> or <c>email</c>).</summary>
+    public string? Factor { get; set; }
     public bool Used { get; set; }
 }
