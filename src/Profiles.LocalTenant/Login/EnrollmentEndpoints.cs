@@ -116,7 +116,7 @@ public static class EnrollmentEndpoints
     private static Ticket? Live(TenantStore store, TimeProvider time, string? id)
     {
         var now = time.GetUtcNow();
-        return id is null ? null : store.Read(d => d.Find<TenantTicket>(id) is { Kind: GuardianEndpoints.TicketKind, Used: false } t && t.ExpiresAt > now
+        return id is null ? null : store.Read(d => d.Find<TenantTicket>(id) is { Kind: TenantTicket.MfaEnrollment, Used: false } t && t.ExpiresAt > now
             ? new Ticket(t.Id, t.UserId, t.ClientId, d.FindUser(t.UserId)?.Email, MethodType(t.Factor))
             : null);
     }

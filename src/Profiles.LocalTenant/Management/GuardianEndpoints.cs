@@ -11,8 +11,6 @@ namespace Profiles.LocalTenant.Management;
 /// Guardian enrolment tickets (a link to the tenant's hosted enrolment page).</summary>
 internal static class GuardianEndpoints
 {
-    public const string TicketKind = "mfa-enrollment";
-
     /// <summary>The ticket factors the hosted enrolment page handles.</summary>
     public const string OtpFactor = "otp";
     public const string PhoneFactor = "phone";
@@ -106,7 +104,7 @@ internal static class GuardianEndpoints
         {
             var user = w.FindUser(userId) ?? throw ManagementProblem.UserNotFound();
             // Without a factor Auth0's page lets the user choose among the tenant's factors; this one enrols an authenticator app.
-            return (tickets.Create(w, TicketKind, userId, null, clientId: ManagementCaller.Of(context).AuthorizedParty, factor: factor ?? OtpFactor),
+            return (tickets.Create(w, TenantTicket.MfaEnrollment, userId, null, clientId: ManagementCaller.Of(context).AuthorizedParty, factor: factor ?? OtpFactor),
                 email ?? user.Email);
         });
         var url = $"{urls.BaseUrl}/mfa/enrollment?ticket={ticket.Id}";
