@@ -11,6 +11,9 @@ namespace Profiles.LocalTenant.Login;
 /// ticket, and offers the way back to the application that asked for it.</summary>
 public static class EnrollmentEndpoints
 {
+    /// <summary>Wrong codes before an enrolment must start again (as many as the sign-in's second-factor page allows).</summary>
+    public const int MaxWrongCodes = MfaEndpoints.MaxFailures;
+
     public static IResult Start(HttpContext context, IAntiforgery antiforgery, TenantStore store, MethodEnrollment enrollment, TimeProvider time, string? ticket)
     {
         var found = Live(store, time, ticket);
@@ -87,15 +90,36 @@ public static class EnrollmentEndpoints
         var (method, _) = enrollment.Verify(found.UserId, methodId, session, Forms.Field(form, "code"));
         if (method is null)
         {
-            // A wrong code leaves the enrolment open: the same key (or the same code sent) stays good.
-            var antiforgeryField = Forms.Antiforgery(antiforgery, context);
-            return started.Type == AuthenticationMethodTypes.Totp
-                ? EnrollmentPages.Totp(antiforgeryField, found.Id, started.AuthSession, methodId,
-                    TotpCodes.BarcodeUri(enrollment.IssuerName(), found.UserEmail ?? found.UserId, started.TotpSecret!), started.TotpSecret!, T("Mfa.WrongCode"))
-                : EnrollmentPages.Code(antiforgeryField, found.Id, started, T("Mfa.WrongCode"));
+            return WrongCode(Forms.Antiforgery(antiforgery, context), store, enrollment, pending, found, started);
         }
 
         return Finish(store, found);
+    }
+
+    /// <summary>A wrong code leaves the enrolment open (the same key, or the code already sent, stays good) up to
+    /// <see cref="MaxWrongCodes"/>; then it ends: a new key, or the address again to send a new code.</summary>
+    private static HtmlResult WrongCode(Markup antiforgery, TenantStore store, MethodEnrollment enrollment, PendingEnrollments pending, Ticket found,
+        PendingEnrollment started)
+    {
+        var ended = pending.RecordWrongCode(started.AuthSession, MaxWrongCodes);
+        if (started.Type != AuthenticationMethodTypes.Totp)
+        {
+            return ended
+                ? EnrollmentPages.Address(antiforgery, found.Id, found.Type, started.Email ?? started.PhoneNumber, T("Enroll.TooManyWrongCodes"), valueRefused: false)
+                : EnrollmentPages.Code(antiforgery, found.Id, started, T("Mfa.WrongCode"));
+        }
+
+        if (!ended)
+        {
+            return EnrollmentPages.Totp(antiforgery, found.Id, started.AuthSession, started.MethodId,
+                TotpCodes.BarcodeUri(enrollment.IssuerName(), found.UserEmail ?? found.UserId, started.TotpSecret!), started.TotpSecret!, T("Mfa.WrongCode"));
+        }
+
+        var (restarted, failure) = enrollment.Start(found.UserId, AuthenticationMethodTypes.Totp);
+        return restarted is null
+            ? failure == EnrollmentFailure.AlreadyEnrolled ? Finish(store, found) : EnrollmentPages.Invalid()
+            : EnrollmentPages.Totp(antiforgery, found.Id, restarted.Pending.AuthSession, restarted.Pending.MethodId, restarted.BarcodeUri!,
+                restarted.ManualInputCode!, T("Enroll.TooManyWrongCodes.Totp"));
     }
 
     private static HtmlResult Finish(TenantStore store, Ticket found)

@@ -30,19 +30,20 @@ public static class EnrollmentPages
     }
 
     /// <summary>Asks for the phone number (<paramref name="type"/> <c>phone</c>, E.164) or email address the codes go to;
-    /// <paramref name="error"/> shows next to the field with what was typed.</summary>
-    public static HtmlResult Address(Markup antiforgery, string ticket, string type, string? value, string? error)
+    /// <paramref name="error"/> shows next to the field with what was typed, which it marks invalid unless
+    /// <paramref name="valueRefused"/> is false (the address was fine, the codes sent to it were not).</summary>
+    public static HtmlResult Address(Markup antiforgery, string ticket, string type, string? value, string? error, bool valueRefused = true)
     {
         var email = type == AuthenticationMethodTypes.Email;
-        var invalid = error is not null;
+        var invalid = error is not null && valueRefused;
         var field = email
             ? Html.Of($"""
                 <label for="email">{T("Field.Email")}</label>
-                <input id="email" name="email" type="email" autocomplete="email" maxlength="254" required spellcheck="false" value="{value}" aria-describedby="{(invalid ? "enroll-error enroll-intro" : "enroll-intro")}"{Html.When(invalid, Html.Of($""" aria-invalid="true" """))}>
+                <input id="email" name="email" type="email" autocomplete="email" maxlength="254" required spellcheck="false" value="{value}" aria-describedby="{(error is not null ? "enroll-error enroll-intro" : "enroll-intro")}"{Html.When(invalid, Html.Of($""" aria-invalid="true" """))}>
                 """)
             : Html.Of($"""
                 <label for="phone_number">{T("Enroll.Phone.Field")}</label>
-                <input id="phone_number" name="phone_number" type="tel" autocomplete="tel" maxlength="16" required spellcheck="false" value="{value}" aria-describedby="{(invalid ? "enroll-error enroll-intro" : "enroll-intro")}"{Html.When(invalid, Html.Of($""" aria-invalid="true" """))}>
+                <input id="phone_number" name="phone_number" type="tel" autocomplete="tel" maxlength="16" required spellcheck="false" value="{value}" aria-describedby="{(error is not null ? "enroll-error enroll-intro" : "enroll-intro")}"{Html.When(invalid, Html.Of($""" aria-invalid="true" """))}>
                 """);
         return PageLayout.Render(T("Enroll.Title"), Html.Of($"""
             <section class="card" aria-labelledby="enroll-heading">
@@ -55,7 +56,7 @@ public static class EnrollmentPages
             <button type="submit">{T("Enroll.Send")}</button>
             </form>
             </section>
-            """), invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+            """), error is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     /// <summary>Asks for the code sent to the phone number or email address of <paramref name="pending"/>.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Profiles.LocalTenant.Data;
+using Profiles.LocalTenant.Login;
 using Profiles.LocalTenant.Mfa;
 using Profiles.LocalTenant.Outbox;
 using Profiles.LocalTenant.Tests.Authentication;
@@ -140,6 +141,60 @@ public sealed partial class EnrollmentTicketPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Empty(_tenant.Store.Read(d => MethodEnrollment.Methods(d, TenantFixture.ErinId).ToList()));
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_end_the_email_step_the_sent_code_no_longer_works_and_a_new_one_can_be_sent()
+    {
+        var url = await TicketUrlAsync("email");
+        using var browser = new TenantBrowser(_tenant);
+        var page = await browser.GetHtmlAsync(url[_tenant.BaseUrl.Length..]);
+        using var sent = await browser.SubmitAsync(page, "/mfa/enrollment/send", new Dictionary<string, string> { ["email"] = "erin@example.com" });
+        var codePage = await sent.Content.ReadAsStringAsync();
+        var code = CodePattern().Match(Outbox.List("erin@example.com").Single(e => e.Kind == "mfa-email").Body).Value;
+
+        var current = codePage;
+        for (var attempt = 1; attempt < EnrollmentEndpoints.MaxWrongCodes; attempt++)
+        {
+            using var wrong = await browser.SubmitAsync(current, "/mfa/enrollment", new Dictionary<string, string> { ["code"] = Other(code) });
+            current = await wrong.Content.ReadAsStringAsync();
+            Assert.Contains("That code is not right or has expired.", current, StringComparison.Ordinal);
+        }
+
+        using var last = await browser.SubmitAsync(current, "/mfa/enrollment", new Dictionary<string, string> { ["code"] = Other(code) });
+        Assert.Equal(HttpStatusCode.BadRequest, last.StatusCode);
+        var again = await last.Content.ReadAsStringAsync();
+        Assert.Contains("Too many wrong codes: the code we sent no longer works. Send a new one.", again, StringComparison.Ordinal);
+        Assert.Contains("value=\"erin@example.com\" aria-describedby=\"enroll-error enroll-intro\">", again, StringComparison.Ordinal);
+
+        using var late = await browser.SubmitAsync(codePage, "/mfa/enrollment", new Dictionary<string, string> { ["code"] = code });
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Empty(_tenant.Store.Read(d => MethodEnrollment.Methods(d, TenantFixture.ErinId).ToList()));
+        using var resent = await browser.SubmitAsync(again, "/mfa/enrollment/send", new Dictionary<string, string> { ["email"] = "erin@example.com" });
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal(2, Outbox.List("erin@example.com").Count(e => e.Kind == "mfa-email"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_replace_the_authenticator_app_key()
+    {
+        var url = await TicketUrlAsync();
+        using var browser = new TenantBrowser(_tenant);
+        var current = await browser.GetHtmlAsync(url[_tenant.BaseUrl.Length..]);
+        var firstKey = KeyPattern().Match(current).Groups[1].Value;
+
+        for (var attempt = 0; attempt < EnrollmentEndpoints.MaxWrongCodes; attempt++)
+        {
+            using var wrong = await browser.SubmitAsync(current, "/mfa/enrollment", new Dictionary<string, string> { ["code"] = "abcdef" });
+            current = await wrong.Content.ReadAsStringAsync();
+        }
+
+        var newKey = KeyPattern().Match(current).Groups[1].Value;
+        Assert.Contains("Too many wrong codes: the previous key no longer works.", current, StringComparison.Ordinal);
+        Assert.NotEqual(firstKey, newKey);
+        using var right = await browser.SubmitAsync(current, "/mfa/enrollment", new Dictionary<string, string> { ["code"] = new TotpCodes(_clock).Now(newKey) });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(newKey, Assert.Single(_tenant.Store.Read(d => MethodEnrollment.Methods(d, TenantFixture.ErinId).ToList())).TotpSecret);
     }
 
     private OutboxService Outbox => _tenant.Tenant.Services.GetRequiredService<OutboxService>();
