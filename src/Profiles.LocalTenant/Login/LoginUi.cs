@@ -29,6 +29,7 @@ public static class LoginUi
         app.MapPost("/login/mfa/continue", MfaEndpoints.ContinueAsync);
         app.MapGet("/mfa/enrollment", EnrollmentEndpoints.Start);
         app.MapPost("/mfa/enrollment", EnrollmentEndpoints.ConfirmAsync);
+        app.MapPost("/mfa/enrollment/send", EnrollmentEndpoints.SendAsync);
         app.MapGet("/login/demo-accounts", (Seed.DemoAccounts demo) =>
             PageLayout.Render("Demo accounts", DemoAccountsPanel.Render(demo.All, standalone: true)));
         app.MapGet("/u/reset-password", TicketEndpoints.ResetForm);

@@ -11,7 +11,10 @@ namespace Profiles.LocalTenant.Management;
 /// Guardian enrolment tickets (a link to the tenant's hosted enrolment page).</summary>
 internal static class GuardianEndpoints
 {
-    public const string TicketKind = "mfa-enrollment";
+    /// <summary>The ticket factors the hosted enrolment page handles.</summary>
+    public const string OtpFactor = "otp";
+    public const string PhoneFactor = "phone";
+    public const string EmailFactor = "email";
     private static readonly string[] Factors = ["push-notification", "phone", "email", "otp", "webauthn-roaming", "webauthn-platform"];
 
     public static void Map(RouteGroupBuilder api)
@@ -74,7 +77,8 @@ internal static class GuardianEndpoints
     }
 
     /// <summary><c>POST /guardian/enrollments/ticket</c>: 200 <c>{ticket_id, ticket_url}</c>; the URL lands on <c>/mfa/enrollment</c>,
-    /// which enrols an authenticator app. Single use, 5 days, like Auth0's.</summary>
+    /// which enrols the ticket's factor: an authenticator app (<c>otp</c>, also without a factor), a phone for SMS codes or an
+    /// email address. Single use, 5 days, like Auth0's.</summary>
     private static async Task<IResult> CreateTicketAsync(HttpContext context, TenantStore store, TicketIssuer tickets, TenantUrls urls, OutboxService outbox)
     {
         var body = await ManagementBody.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -90,16 +94,18 @@ internal static class GuardianEndpoints
             throw ManagementProblem.Property("No enum match for: " + factor, "factor");
         }
 
-        if (factor is not (null or "otp"))
+        if (factor is not (null or OtpFactor or PhoneFactor or EmailFactor))
         {
-            // The hosted page enrols authenticator apps only.
-            throw ManagementProblem.InvalidBody("The local tenant's enrollment page supports the otp factor only.");
+            // The hosted page enrols authenticator apps, phones (SMS) and email addresses; push and security keys it cannot.
+            throw ManagementProblem.InvalidBody("The local tenant's enrollment page supports the otp, phone and email factors only.");
         }
 
         var (ticket, to) = store.Write(w =>
         {
             var user = w.FindUser(userId) ?? throw ManagementProblem.UserNotFound();
-            return (tickets.Create(w, TicketKind, userId, null, clientId: ManagementCaller.Of(context).AuthorizedParty), email ?? user.Email);
+            // Without a factor Auth0's page lets the user choose among the tenant's factors; this one enrols an authenticator app.
+            return (tickets.Create(w, TenantTicket.MfaEnrollment, userId, null, clientId: ManagementCaller.Of(context).AuthorizedParty, factor: factor ?? OtpFactor),
+                email ?? user.Email);
         });
         var url = $"{urls.BaseUrl}/mfa/enrollment?ticket={ticket.Id}";
         if (sendMail && to is not null)

@@ -12,7 +12,7 @@ public sealed class TicketIssuer(TenantStore store, OutboxService outbox, Tenant
     public const int DefaultTtlSeconds = 432_000;
 
     public TenantTicket Create(TenantWriter writer, string kind, string userId, string? connection, int ttlSeconds = DefaultTtlSeconds,
-        string? resultUrl = null, string? clientId = null, bool markEmailAsVerified = false)
+        string? resultUrl = null, string? clientId = null, bool markEmailAsVerified = false, string? factor = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var ticket = new TenantTicket
@@ -25,6 +25,7 @@ public sealed class TicketIssuer(TenantStore store, OutboxService outbox, Tenant
             ResultUrl = resultUrl,
             ClientId = clientId,
             MarkEmailAsVerified = markEmailAsVerified,
+            Factor = factor,
         };
         writer.Save(ticket);
         return ticket;

@@ -2,7 +2,8 @@ namespace Profiles.LocalTenant.Mfa;
 
 /// <summary>An enrolment started (<c>POST …/authentication-methods</c>) and not yet verified: what its <c>auth_session</c> stands for.
 /// <see cref="Code"/> is the one-time code sent for email and phone; <see cref="RecoveryCode"/> the code shown once;
-/// <see cref="PasskeyOptions"/> the WebAuthn creation options (JSON) the attestation must answer.</summary>
+/// <see cref="PasskeyOptions"/> the WebAuthn creation options (JSON) the attestation must answer; <see cref="WrongCodes"/> the wrong
+/// codes the hosted enrolment page has seen for it.</summary>
 public sealed record PendingEnrollment(
     string AuthSession,
     string UserId,
@@ -16,4 +17,5 @@ public sealed record PendingEnrollment(
     string? PreferredAuthenticationMethod = null,
     string? RecoveryCode = null,
     string? PasskeyOptions = null,
-    string? IdentityUserId = null);
+    string? IdentityUserId = null,
+    int WrongCodes = 0);

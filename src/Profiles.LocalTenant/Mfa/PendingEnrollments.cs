@@ -34,4 +34,25 @@ public sealed class PendingEnrollments(TimeProvider time)
             && e.UserId == userId && e.MethodId == methodId ? e : null;
 
     public void Complete(string authSession) => _pending.TryRemove(authSession, out _);
+
+    /// <summary>Counts a wrong code for <paramref name="authSession"/>; at the <paramref name="limit"/>th the enrolment ends (true).</summary>
+    public bool RecordWrongCode(string authSession, int limit)
+    {
+        while (_pending.TryGetValue(authSession, out var current))
+        {
+            if (current.WrongCodes + 1 >= limit)
+            {
+                if (_pending.TryRemove(KeyValuePair.Create(authSession, current)))
+                {
+                    return true;
+                }
+            }
+            else if (_pending.TryUpdate(authSession, current with { WrongCodes = current.WrongCodes + 1 }, current))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -4,9 +4,9 @@ namespace Profiles.LocalTenant.Seed;
 public sealed class DemoAccounts(SeedFile seed)
 {
     public IReadOnlyList<DemoAccount> All { get; } = seed.Users
-        .Select(u => new DemoAccount(u.Connection, u.Email, u.Password, u.Description ?? u.Name ?? u.Email ?? u.Connection))
+        .Select(u => new DemoAccount(u.Connection, u.Email, u.Password, u.Description ?? u.Name ?? u.Email ?? u.Connection, u.SecondFactors))
         .ToList();
 }
 
-/// <summary>One demo account: how to sign in as it.</summary>
-public sealed record DemoAccount(string Connection, string? Email, string? Password, string Description);
+/// <summary>One demo account: how to sign in as it, and the second factors the sign-in then asks for.</summary>
+public sealed record DemoAccount(string Connection, string? Email, string? Password, string Description, IReadOnlyList<SeedSecondFactor> SecondFactors);

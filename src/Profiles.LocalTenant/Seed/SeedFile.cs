@@ -40,4 +40,16 @@ public sealed class SeedUser
 
     /// <summary>Identities linked to this user (secondary accounts).</summary>
     public List<SeedUser> Linked { get; set; } = [];
+
+    /// <summary>Confirmed second factors: the sign-in asks for a code after the password.</summary>
+    public List<SeedSecondFactor> SecondFactors { get; set; } = [];
+}
+
+/// <summary>A seeded second factor whose codes go to the tenant's outbox: <c>email</c> (with <see cref="Email"/>) or <c>phone</c>
+/// (with <see cref="PhoneNumber"/>, E.164).</summary>
+public sealed class SeedSecondFactor
+{
+    public required string Type { get; set; }
+    public string? Email { get; set; }
+    public string? PhoneNumber { get; set; }
 }

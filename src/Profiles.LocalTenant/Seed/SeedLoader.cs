@@ -45,7 +45,36 @@ public static class SeedLoader
             }
 
             writer.Save(user);
+            foreach (var factor in seedUser.SecondFactors)
+            {
+                writer.Save(SecondFactor(user.UserId, factor, now));
+            }
         }
+    }
+
+    private static TenantAuthenticationMethod SecondFactor(string userId, SeedSecondFactor factor, DateTimeOffset now)
+    {
+        var address = factor.Type switch
+        {
+            AuthenticationMethodTypes.Email => factor.Email,
+            AuthenticationMethodTypes.Phone => factor.PhoneNumber,
+            _ => throw new InvalidOperationException($"Seed second factor '{factor.Type}' is not email or phone."),
+        };
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            throw new InvalidOperationException($"Seed second factor '{factor.Type}' of {userId} has no address.");
+        }
+
+        return new TenantAuthenticationMethod
+        {
+            Id = AuthenticationMethodTypes.NewId(factor.Type),
+            UserId = userId,
+            Type = factor.Type,
+            CreatedAt = now,
+            Email = factor.Type == AuthenticationMethodTypes.Email ? address : null,
+            PhoneNumber = factor.Type == AuthenticationMethodTypes.Phone ? address : null,
+            PreferredAuthenticationMethod = factor.Type == AuthenticationMethodTypes.Phone ? "sms" : null,
+        };
     }
 
     /// <summary>The linked account's attributes as Auth0 keeps them in <c>profileData</c>.</summary>

@@ -117,7 +117,23 @@ public sealed class AuthenticationMethodsContractTests : ManagementApiTests
 
         using var unknown = await Api.PostJsonAsync("api/v2/guardian/enrollments/ticket", """{"user_id":"auth0|nobody"}""");
         await ContractAssert.ManagementErrorAsync(unknown, HttpStatusCode.NotFound);
-        using var push = await Api.PostJsonAsync("api/v2/guardian/enrollments/ticket", $$"""{"user_id":"{{TenantFixture.ErinId}}","factor":"sms"}""");
+        using var sms = await Api.PostJsonAsync("api/v2/guardian/enrollments/ticket", $$"""{"user_id":"{{TenantFixture.ErinId}}","factor":"sms"}""");
+        await ContractAssert.ManagementErrorAsync(sms, HttpStatusCode.BadRequest);
+        using var push = await Api.PostJsonAsync("api/v2/guardian/enrollments/ticket", $$"""{"user_id":"{{TenantFixture.ErinId}}","factor":"push-notification"}""");
         await ContractAssert.ManagementErrorAsync(push, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("otp")]
+    [InlineData("phone")]
+    [InlineData("email")]
+    public async Task An_enrollment_ticket_for_each_factor_the_hosted_page_enrols_is_200_and_remembers_its_factor(string factor)
+    {
+        using var create = await Api.PostJsonAsync("api/v2/guardian/enrollments/ticket",
+            $$"""{"user_id":"{{TenantFixture.ErinId}}","factor":"{{factor}}","allow_multiple_enrollments":true,"send_mail":false}""");
+        var ticket = await ContractAssert.MatchesAsync(Doc, create, "/guardian/enrollments/ticket", HttpStatusCode.OK);
+
+        var stored = Tenant.Store.Read(d => d.Find<TenantTicket>(ticket!["ticket_id"]!.GetValue<string>()));
+        Assert.Equal(factor, stored!.Factor);
     }
 }

@@ -93,7 +93,7 @@ public class ManagementContractTests : ManagementApiTests
     {
         using var list = await Api.GetAsync("api/v2/users");
         var users = await ContractAssert.MatchesAsync(Doc, list, "/users", HttpStatusCode.OK);
-        Assert.Equal(6, users!.AsArray().Count);
+        Assert.Equal(7, users!.AsArray().Count);
 
         using var search = await Api.GetAsync("api/v2/users?search_engine=v3&include_totals=true&per_page=2&sort=email:1&q=" +
             Uri.EscapeDataString("identities.connection:\"Username-Password-Authentication\" AND email_verified:true"));

@@ -22,6 +22,7 @@ public sealed class TenantFixture : IAsyncLifetime, IAsyncDisposable
     public const string DaveId = "auth0|64b97a87b6c808c6f9cc0004";
     public const string ErinId = "auth0|64b97a87b6c808c6f9cc0005";
     public const string FrankId = "auth0|64b97a87b6c808c6f9cc0006";
+    public const string GraceId = "auth0|64b97a87b6c808c6f9cc0007";
 
     public static readonly string[] AllManagementScopes =
         ["read:users", "update:users", "delete:users", "create:users", "create:user_tickets", "read:sessions", "delete:sessions", "read:grants", "delete:grants",

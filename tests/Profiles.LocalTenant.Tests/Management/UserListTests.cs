@@ -14,8 +14,8 @@ public sealed class UserListTests(TenantFixture tenant) : IClassFixture<TenantFi
         using var api = tenant.CreateManagementClient("read:users");
         var users = await (await api.GetAsync("api/v2/users")).ExpectArrayAsync(HttpStatusCode.OK);
 
-        Assert.Equal([TenantFixture.AliceId, TenantFixture.BobId, TenantFixture.DaveId, TenantFixture.ErinId, TenantFixture.FrankId, TenantFixture.CarolId],
-            Ids(users));
+        Assert.Equal([TenantFixture.AliceId, TenantFixture.BobId, TenantFixture.DaveId, TenantFixture.ErinId, TenantFixture.FrankId, TenantFixture.GraceId,
+            TenantFixture.CarolId], Ids(users));
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public sealed class UserListTests(TenantFixture tenant) : IClassFixture<TenantFi
         Assert.Equal(["users", "start", "limit", "length", "total"], body.Select(p => p.Key));
         Assert.Equal(4, body["start"]!.GetValue<long>());
         Assert.Equal(4, body["limit"]!.GetValue<int>());
-        Assert.Equal(2, body["length"]!.GetValue<int>());
-        Assert.Equal(6, body["total"]!.GetValue<int>());
-        Assert.Equal([TenantFixture.FrankId, TenantFixture.CarolId], Ids(body["users"]!.AsArray()));
+        Assert.Equal(3, body["length"]!.GetValue<int>());
+        Assert.Equal(7, body["total"]!.GetValue<int>());
+        Assert.Equal([TenantFixture.FrankId, TenantFixture.GraceId, TenantFixture.CarolId], Ids(body["users"]!.AsArray()));
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class UserListTests(TenantFixture tenant) : IClassFixture<TenantFi
             .ExpectObjectAsync(HttpStatusCode.OK);
         var before = await (await api.GetAsync($"api/v2/users?q={Uri.EscapeDataString($"created_at:[* TO {day}}}")}")).ExpectArrayAsync(HttpStatusCode.OK);
 
-        Assert.True(sameDay["total"]!.GetValue<int>() >= 6);
+        Assert.True(sameDay["total"]!.GetValue<int>() >= 7);
         Assert.Empty(before);
     }
 
