@@ -21,6 +21,8 @@ public static class SecurityActions
     public const string DeviceSignedOut = "device_signed_out";
     public const string SignedOutEverywhereElse = "signed_out_everywhere_else";
     public const string AuthenticatorAdded = "authenticator_added";
+    /// <summary>An enrolment ticket sent the user to Auth0's own page to add a factor (the portal does not see it finish).</summary>
+    public const string AuthenticatorEnrollmentStarted = "authenticator_enrollment_started";
     public const string AuthenticatorRemoved = "authenticator_removed";
     public const string RecoveryCodeRegenerated = "recovery_code_regenerated";
     public const string RememberedBrowsersForgotten = "remembered_browsers_forgotten";

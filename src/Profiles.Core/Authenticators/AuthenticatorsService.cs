@@ -272,14 +272,17 @@ public sealed partial class AuthenticatorsService(
         EnrollmentTicket ticket = null!;
         var failure = await ManagementAsync(async () => ticket = await management.CreateEnrollmentTicketAsync(
             new EnrollmentTicketRequest(viewer.UserId, ticketFactor, SendMail: false, AllowMultipleEnrollments: true), cancellationToken));
+        var usable = failure is null
+            && (Uri.TryCreate(ticket.TicketUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps || IsLocalHttp(url));
+        // Auth0's page never reports back, so the start is what the activity can show; the new factor is listed on return.
+        await events.RecordAsync(viewer.UserId, SecurityActions.AuthenticatorEnrollmentStarted,
+            usable ? SecurityOutcomes.Succeeded : SecurityOutcomes.Failed, ticketFactor == "otp" ? "totp" : ticketFactor, cancellationToken);
         if (failure is not null)
         {
             return failure.As<string>();
         }
 
-        return Uri.TryCreate(ticket.TicketUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps || IsLocalHttp(url)
-            ? ServiceResults.Success(ticket.TicketUrl)
-            : ServiceResult.Busy(AuthenticatorsCodes.Unavailable).As<string>();
+        return usable ? ServiceResults.Success(ticket.TicketUrl) : ServiceResult.Busy(AuthenticatorsCodes.Unavailable).As<string>();
     }
 
     public async Task<ServiceResult<string>> AddRecoveryCodeAsync(AuthenticatorViewer viewer, CancellationToken cancellationToken)

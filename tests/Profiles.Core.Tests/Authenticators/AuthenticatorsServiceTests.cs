@@ -183,7 +183,22 @@ public sealed class AuthenticatorsServiceTests : IDisposable
         Assert.Equal(AuthenticatorsCodes.TokenNeeded, started.Code);
         Assert.Equal("https://tenant.example/mfa/enrollment?ticket=t1", ticket.Value);
         Assert.Equal(new EnrollmentTicketRequest(UserId, "otp", false, true), sent);
+        _events.Verify(e => e.RecordAsync(UserId, SecurityActions.AuthenticatorEnrollmentStarted, SecurityOutcomes.Succeeded, "totp", It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(AuthenticatorsCodes.NotEnrollable, (await service.CreateEnrollmentTicketAsync(Viewer, EnrollableFactor.Passkey, CancellationToken.None)).Code);
+    }
+
+    [Fact]
+    public async Task A_ticket_url_that_is_not_https_is_not_followed_and_the_start_is_recorded_as_failed()
+    {
+        _options.UseMyAccountApi = false;
+        _management.Setup(m => m.CreateEnrollmentTicketAsync(It.IsAny<EnrollmentTicketRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new EnrollmentTicket { TicketId = "t1", TicketUrl = "http://tenant.example/mfa/enrollment?ticket=t1" });
+
+        var ticket = await Service().CreateEnrollmentTicketAsync(Viewer, EnrollableFactor.Phone, CancellationToken.None);
+
+        Assert.Equal(AuthenticatorsCodes.Unavailable, ticket.Code);
+        Assert.Null(ticket.Value);
+        _events.Verify(e => e.RecordAsync(UserId, SecurityActions.AuthenticatorEnrollmentStarted, SecurityOutcomes.Failed, "phone", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
