@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace Profiles.Bench;
 
-/// <summary>One <c>wrk</c> run (Debian's package): requests per second, p99 latency and the request count, parsed from its
-/// <c>--latency</c> report.</summary>
-public sealed partial record WrkRun(double RequestsPerSecond, TimeSpan P99, long Requests, long Errors)
+/// <summary>One <c>wrk</c> run (Debian's package): requests per second, median and p99 latency and the request count, parsed
+/// from its <c>--latency</c> report.</summary>
+public sealed partial record WrkRun(double RequestsPerSecond, TimeSpan P50, TimeSpan P99, long Requests, long Errors)
 {
     public static async Task<WrkRun> RunAsync(string url, int connections, TimeSpan duration, string? cookie)
     {
@@ -27,17 +27,18 @@ public sealed partial record WrkRun(double RequestsPerSecond, TimeSpan P99, long
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         var rate = RatePattern().Match(output);
+        var p50 = P50Pattern().Match(output);
         var p99 = P99Pattern().Match(output);
         var count = CountPattern().Match(output);
-        if (!rate.Success || !p99.Success || !count.Success)
+        if (!rate.Success || !p50.Success || !p99.Success || !count.Success)
         {
             throw new InvalidOperationException("Unexpected wrk output:\n" + output);
         }
 
         var non2xx = Non2xxPattern().Match(output);
         var errors = non2xx.Success ? long.Parse(non2xx.Groups["n"].Value, CultureInfo.InvariantCulture) : 0;
-        return new WrkRun(double.Parse(rate.Groups["n"].Value, CultureInfo.InvariantCulture), Latency(p99.Groups["n"].Value, p99.Groups["unit"].Value),
-            long.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture), errors);
+        return new WrkRun(double.Parse(rate.Groups["n"].Value, CultureInfo.InvariantCulture), Latency(p50.Groups["n"].Value, p50.Groups["unit"].Value),
+            Latency(p99.Groups["n"].Value, p99.Groups["unit"].Value), long.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture), errors);
     }
 
     private static TimeSpan Latency(string value, string unit)
@@ -54,6 +55,9 @@ public sealed partial record WrkRun(double RequestsPerSecond, TimeSpan P99, long
 
     [GeneratedRegex(@"Requests/sec:\s+(?<n>[0-9.]+)", RegexOptions.None, 1000)]
     private static partial Regex RatePattern();
+
+    [GeneratedRegex(@"^\s+50%\s+(?<n>[0-9.]+)(?<unit>us|ms|s|m)\s*$", RegexOptions.Multiline, 1000)]
+    private static partial Regex P50Pattern();
 
     [GeneratedRegex(@"^\s+99%\s+(?<n>[0-9.]+)(?<unit>us|ms|s|m)\s*$", RegexOptions.Multiline, 1000)]
     private static partial Regex P99Pattern();
