@@ -5,7 +5,8 @@ namespace Profiles.Core.Pacing;
 /// network hop after we sent it, so a client that refilled on its own clock would send each request a little early.</summary>
 public sealed class BucketState
 {
-    // Refill arithmetic adds many small fractions; a count this close to a whole token is that token.
+    // Refill arithmetic adds fractions that binary floating point cannot hold exactly: a count this close to a whole token is
+    // that token, except right after a refill (see Refill).
     private const double Epsilon = 1e-9;
 
     public double Tokens { get; set; }
@@ -48,6 +49,17 @@ public sealed class BucketState
 
         LastRefill += profile.Interval * steps;
         Tokens = Math.Min(profile.Burst, Tokens + (steps * profile.TokensPerInterval));
+        var whole = Math.Round(Tokens);
+        if (profile.RefillsEverySecond && Tokens < profile.Burst && Math.Abs(Tokens - whole) < Epsilon)
+        {
+            // A per-second step adds as much here as at the tenant (the margin only delays it), so nothing but rounding tells the
+            // two counts apart, and the tenant adds the same fractions in binary floating point in its own order: 200 a minute
+            // adds 3.3333333333333335 a step, and 0.6666666666666661 plus that is 3.9999999999999996, not 4. The tenant then
+            // counts the fourth token as 0.9999999999999996 and refuses it (the scale-out burst on the essentials plan did
+            // exactly that). A step that lands on a whole number therefore stays just below it: that one token waits one more
+            // step, and the count carries on from there. (Per-millisecond refills run the margin's refill behind the tenant's.)
+            Tokens = whole - (2 * Epsilon);
+        }
     }
 
     /// <summary>Takes up to <paramref name="wanted"/> whole tokens (none while paused) and says when the next one will be there.</summary>

@@ -17,7 +17,8 @@ internal static class RedisBucketScript
     // the operation's argument (wanted / pause end ms / most tokens / first answer ms), idle expiry (ms), the answered request's
     // send time (ms, cap only), the in-flight horizon (ms, 0 = off). The hash also keeps `armed`: when a take last cleared
     // `anchored` (see BucketState.ArmedAt), and `seq`, the last in-flight id. KEYS[2] is a sorted set of the tokens handed out
-    // and not yet answered (score: when), trimmed to the horizon: the bucket never refills above burst minus their number.
+    // and not yet answered (score: when), trimmed to the horizon; KEYS[3] the tokens answered within the last refill step plus
+    // margin (score: when answered). The bucket never refills above burst minus both.
     // Returns { granted, next token at (ms, text), tokens (text) }: Redis would truncate Lua numbers to integers.
     public const string Source = """
         local eps = 1e-9
@@ -34,6 +35,9 @@ internal static class RedisBucketScript
         local horizon = tonumber(ARGV[11])
         -- While every token is out and unanswered, nothing can be handed out until an answer: look again this soon.
         local poll = 25
+        -- Our refill runs up to one step plus the margin behind the tenant's: an answer that came within that long may be to a
+        -- request the tenant's last refill still found on its way.
+        local linger = interval + margin
 
         local saved = redis.call('HMGET', KEYS[1], 'tokens', 'last', 'paused', 'anchored', 'armed')
         local tokens, last, paused, anchored, armed = burst, now, 0, false, 0
@@ -47,18 +51,27 @@ internal static class RedisBucketScript
 
         -- Tokens handed out and not yet answered may not have reached the tenant: its bucket still holds them, so it is full
         -- (and stops refilling) when ours plus them reach the burst. Ours stays below that ceiling.
-        local flying = 0
+        local flying, landed = 0, 0
         if horizon > 0 then
           redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', string.format('(%.17g', now - horizon))
           flying = redis.call('ZCARD', KEYS[2])
+          redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', string.format('(%.17g', now - linger))
+          landed = redis.call('ZCARD', KEYS[3])
         end
 
-        local function ceiling() return math.max(0, burst - flying) end
+        local function ceiling() return math.max(0, burst - flying - landed) end
 
-        local function land()
+        -- An answer lands the oldest token in flight, unless that one was handed out after the answered request was sent (the
+        -- answered one has passed the horizon already: the newer one is still on its way). The landed token keeps counting
+        -- for `linger`.
+        local function land(sentAt)
           if flying > 0 then
-            redis.call('ZPOPMIN', KEYS[2])
+            local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+            if sentAt and tonumber(oldest[2]) > sentAt + margin then return end
+            redis.call('ZREM', KEYS[2], oldest[1])
+            redis.call('ZADD', KEYS[3], now, oldest[1])
             flying = flying - 1
+            landed = landed + 1
           end
         end
 
@@ -69,7 +82,12 @@ internal static class RedisBucketScript
           if steps <= 0 then return end
           last = last + interval * steps
           local top = ceiling()
-          if tokens < top then tokens = math.min(top, tokens + steps * per) end
+          if tokens < top then
+            tokens = math.min(top, tokens + steps * per)
+            -- A per-second step that lands within eps of a whole number stays below it (BucketState.Refill says why).
+            local whole = math.floor(tokens + 0.5)
+            if interval > 1 and tokens < burst and math.abs(tokens - whole) < eps then tokens = whole - 2 * eps end
+          end
         end
 
         local function anchor(at)
@@ -109,7 +127,7 @@ internal static class RedisBucketScript
           if sent >= armed then anchor(now) end
           refill()
           if tokens > arg then tokens = math.max(0, arg) end
-          land()
+          land(sent)
         elseif op == 'anchor' then
           anchor(arg)
         elseif op == 'peek' then
@@ -131,6 +149,7 @@ internal static class RedisBucketScript
           'paused', string.format(fmt, paused), 'anchored', anchored and '1' or '0', 'armed', string.format(fmt, armed))
         redis.call('PEXPIRE', KEYS[1], math.ceil(idle + math.max(0, paused - now)))
         redis.call('PEXPIRE', KEYS[2], math.ceil(idle + math.max(0, paused - now)))
+        redis.call('PEXPIRE', KEYS[3], math.ceil(idle + math.max(0, paused - now)))
         return { granted, string.format(fmt, next), string.format(fmt, tokens) }
         """;
 }

@@ -79,7 +79,7 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
             Text(Math.Max(0, _inFlightHorizon.TotalMilliseconds)),
         ];
         var key = KeyOf(group);
-        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisBucketScript.Source, [key, key.Append(":flight")], arguments))!;
+        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisBucketScript.Source, [key, key.Append(":flight"), key.Append(":landed")], arguments))!;
         var next = double.Parse((string)result[1]!, CultureInfo.InvariantCulture);
         return ((int)result[0], FromMilliseconds(next), double.Parse((string)result[2]!, CultureInfo.InvariantCulture));
     }

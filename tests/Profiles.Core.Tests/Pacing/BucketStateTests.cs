@@ -12,12 +12,13 @@ public sealed class BucketStateTests
     {
         // name, per-minute plan?, taken at start, wait ms, margin ms, whole tokens expected
         { "per-second plan refills by the millisecond", false, 2, 499, 0, 0 },
-        { "one token after 1/r", false, 2, 500, 0, 1 },
+        { "one token after 1/r (a whole token as soon as it is there: these refills run the margin behind)", false, 2, 500, 0, 1 },
         { "never beyond the burst", false, 2, 60_000, 0, 2 },
         { "the margin delays the refill", false, 2, 550, 100, 0 },
         { "per-minute plan: nothing within the first second", true, 20, 999, 0, 0 },
         { "per-minute plan: 3.33 tokens at each whole second", true, 20, 1000, 0, 3 },
-        { "per-minute plan: fractions carry over", true, 20, 3000, 0, 10 },
+        { "per-minute plan: a step landing on a whole number keeps that token for the next", true, 20, 3000, 0, 9 },
+        { "per-minute plan: fractions carry over", true, 20, 4000, 0, 13 },
     };
 
     [Theory]
@@ -161,6 +162,22 @@ public sealed class BucketStateTests
         state.Drain(Free, Start.AddMilliseconds(100), Start.AddSeconds(1), TimeSpan.Zero);
 
         Assert.True(state.Anchored);
+    }
+
+    [Fact]
+    public void A_per_second_step_that_lands_on_a_whole_token_keeps_it_for_the_next_step()
+    {
+        // The scale-out burst on the essentials plan: 0.6666666666666661 left, one step of 200 a minute (3.3333333333333335)
+        // makes 3.9999999999999996 here and at the tenant, which then refuses the fourth request.
+        var state = BucketState.Full(Essentials, Start);
+        state.Take(Essentials, 20, Start, TimeSpan.Zero);
+        state.Tokens = 0.6666666666666661;
+
+        var lease = state.Take(Essentials, 4, Start.AddSeconds(1), TimeSpan.Zero);
+
+        Assert.Equal(3, lease.Granted);
+        Assert.Equal(Start.AddSeconds(2), lease.NextTokenAt);
+        Assert.Equal(4, state.Take(Essentials, 5, Start.AddSeconds(2), TimeSpan.Zero).Granted);
     }
 
     /// <summary>A free-plan bucket anchored at <see cref="Start"/>, full again a minute later, and emptied then in one take.</summary>

@@ -95,6 +95,63 @@ public sealed class RedisPacingTests(RedisPacingFixture redis) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Tokens_answered_within_the_last_refill_step_still_keep_the_shared_bucket_from_refilling_past_them()
+    {
+        // 18 saves leave at once and are answered 400 ms later. The tenant's bucket started when the first arrived and refilled
+        // a step later, possibly before the other 17 arrived, when it was full and refilled nothing. Our step (after the first
+        // answer) comes up to one step behind theirs: answers since then may be to requests that step still found on their way.
+        var coordinators = await InFlightCoordinatorsAsync();
+        var profile = new BucketProfile(20, 200 / 60.0, true);
+        var sent = _time.GetUtcNow();
+        Assert.Equal(18, (await coordinators[0].LeaseAsync("management", profile, 18, CancellationToken.None)).Granted);
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+        for (var i = 0; i < 18; i++)
+        {
+            await coordinators[i % 2].CapAsync("management", profile, 100, sent, CancellationToken.None);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var atTheStep = await coordinators[1].LeaseAsync("management", profile, 10, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var aStepLater = await coordinators[1].LeaseAsync("management", profile, 10, CancellationToken.None);
+
+        Assert.Equal(2, atTheStep.Granted);
+        Assert.Equal(3, aStepLater.Granted);
+    }
+
+    [Fact]
+    public async Task An_answer_that_comes_after_the_horizon_does_not_land_a_newer_token_still_in_flight()
+    {
+        var coordinators = await InFlightCoordinatorsAsync();
+        var profile = new BucketProfile(2, 2, false);
+        var sent = _time.GetUtcNow();
+        Assert.Equal(1, (await coordinators[0].LeaseAsync("management", profile, 1, CancellationToken.None)).Granted);
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(2, (await coordinators[1].LeaseAsync("management", profile, 2, CancellationToken.None)).Granted);
+
+        // The first request's answer, 4 s late: its token passed the horizon already; the two new ones are still on their way.
+        await coordinators[0].CapAsync("management", profile, 2, sent, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, (await coordinators[1].LeaseAsync("management", profile, 1, CancellationToken.None)).Granted);
+    }
+
+    [Fact]
+    public async Task A_per_second_step_that_lands_on_a_whole_token_keeps_it_for_the_next_step()
+    {
+        // 3 × 3.3333333333333335 is 10 here; the tenant adding the same steps in another order can reach 9.999999999999998.
+        var coordinator = await redis.CoordinatorAsync(_tenant, _time, new PacerHarness("essentials", _time).Options);
+        var profile = new BucketProfile(20, 200 / 60.0, true);
+        Assert.Equal(20, (await coordinator.LeaseAsync("write-users", profile, 20, CancellationToken.None)).Granted);
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        var lease = await coordinator.LeaseAsync("write-users", profile, 10, CancellationToken.None);
+
+        Assert.Equal(9, lease.Granted);
+        Assert.Equal(_time.GetUtcNow().AddSeconds(1), lease.NextTokenAt);
+    }
+
+    [Fact]
     public async Task A_token_never_answered_stops_counting_after_the_in_flight_horizon()
     {
         var coordinators = await InFlightCoordinatorsAsync();
