@@ -46,20 +46,22 @@ trap 'rm -rf "$run_tmp" "$logs" "$log"' EXIT
 export TMPDIR="$run_tmp"
 status=0
 # The unit, contract and integration projects run side by side (much of their time is spent waiting on servers they
-# start); the browser tests run alone afterwards, so a busy machine never eats their timeouts.
+# start). The browser tests start once the unit and contract projects are done and run alongside the rest of the
+# integration project (the longest), so no core sits idle while it finishes.
 pids=()
 for project in tests/Profiles.Core.Tests tests/Profiles.LocalTenant.Tests tests/Profiles.Web.Tests; do
   dotnet test "$project" -c Release --no-build --nologo >"$logs/$(basename "$project").log" 2>&1 &
   pids+=("$!")
 done
-for pid in "${pids[@]}"; do wait "$pid" || status=1; done
-for project in tests/Profiles.Core.Tests tests/Profiles.LocalTenant.Tests tests/Profiles.Web.Tests; do
+wait "${pids[0]}" || status=1
+wait "${pids[1]}" || status=1
+dotnet test tests/Profiles.EndToEnd.Tests -c Release --no-build --nologo --blame-hang-timeout 5m >"$logs/Profiles.EndToEnd.Tests.log" 2>&1 || status=1
+wait "${pids[2]}" || status=1
+for project in tests/Profiles.Core.Tests tests/Profiles.LocalTenant.Tests tests/Profiles.Web.Tests tests/Profiles.EndToEnd.Tests; do
   echo "=== $project"
   tee -a "$log" <"$logs/$(basename "$project").log"
 done
 rm -rf "$logs"
-echo "=== tests/Profiles.EndToEnd.Tests"
-dotnet test tests/Profiles.EndToEnd.Tests -c Release --no-build --nologo --blame-hang-timeout 5m 2>&1 | tee -a "$log" || status=1
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
