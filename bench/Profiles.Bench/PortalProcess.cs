@@ -104,11 +104,17 @@ public sealed partial class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Bytes the portal process has allocated since it started (the runtime's <c>dotnet.gc.heap.total_allocated</c>).</summary>
-    public async Task<double> TotalAllocatedBytesAsync()
+    public Task<double> TotalAllocatedBytesAsync() => CounterAsync(AllocatedPattern());
+
+    /// <summary>Methods the JIT has compiled so far (tiered compilation keeps recompiling hot methods for the first tens of
+    /// seconds under load).</summary>
+    public Task<double> CompiledMethodsAsync() => CounterAsync(CompiledMethodsPattern());
+
+    private async Task<double> CounterAsync(Regex pattern)
     {
         using var client = new HttpClient();
         var text = await client.GetStringAsync(new Uri($"http://127.0.0.1:{_metricsPort}/metrics"));
-        var match = AllocatedPattern().Match(text);
+        var match = pattern.Match(text);
         return match.Success ? double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture) : double.NaN;
     }
 
@@ -125,4 +131,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^dotnet_gc_heap_total_allocated_bytes_total(\{[^}]*\})? (?<value>[0-9.eE+]+)", RegexOptions.Multiline, 1000)]
     private static partial Regex AllocatedPattern();
+
+    [GeneratedRegex(@"^dotnet_jit_compiled_methods_total(\{[^}]*\})? (?<value>[0-9.eE+]+)", RegexOptions.Multiline, 1000)]
+    private static partial Regex CompiledMethodsPattern();
 }

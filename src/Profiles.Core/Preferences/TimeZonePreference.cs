@@ -12,7 +12,7 @@ public static class TimeZonePreference
     /// <summary>The stored IANA zone id when this machine knows it; null (meaning UTC) when unset or unknown.</summary>
     public static string? Of(JsonObject? userMetadata) =>
         userMetadata?[Key] is JsonValue value && value.GetValueKind() == JsonValueKind.String
-            && value.GetValue<string>() is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)
+            && value.GetValue<string>() is { Length: > 0 } id && TimeZones.TryFind(id, out _)
             ? id
             : null;
 }

@@ -25,7 +25,7 @@ public static class UserClock
 
     private static DateTimeOffset Local(DateTimeOffset instant, string? zoneId, out string shownZone)
     {
-        if (zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+        if (zoneId is not null && TimeZones.TryFind(zoneId, out var zone))
         {
             shownZone = zoneId;
             return TimeZoneInfo.ConvertTime(instant, zone);
