@@ -7,7 +7,8 @@ namespace Profiles.Bench;
 
 /// <summary>
 /// The multi-instance workload: <c>dotnet run -c Release --project bench/Profiles.Bench -- multi-instance [--seconds N]
-/// [--plans free,essentials]</c>. Three instances, Poisson arrivals at 1.5× the bucket's sustained rate in total (0.5× each),
+/// [--plans free,essentials] [--modes alone,shared]</c> (fewer seconds, plans or modes only while iterating: the committed section
+/// comes from the full run). Three instances, Poisson arrivals at 1.5× the bucket's sustained rate in total (0.5× each),
 /// first each pacing alone (in-memory buckets), then sharing their buckets through a throwaway redis-server. Writes its section
 /// of docs/benchmarks.md.
 /// </summary>
@@ -21,6 +22,7 @@ public static class MultiInstanceBench
     {
         var seconds = double.Parse(Option(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
         var planNames = (Option(args, "--plans") ?? "free,essentials").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var modes = (Option(args, "--modes") ?? "alone,shared").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var clock = Stopwatch.StartNew();
         var results = new List<MultiInstanceResult>();
         foreach (var plan in PlanUnderTest.All.Where(p => planNames.Contains(p.Name)))
@@ -29,22 +31,25 @@ public static class MultiInstanceBench
                 .Select(i => Workload.Overload(1.5 * plan.RatePerSecond / MultiInstanceRun.Instances, TimeSpan.FromSeconds(seconds), 20261202 + i))
                 .ToList();
             await using var tenant = await BenchTenant.StartAsync(perInstance.Sum(w => w.Arrivals.Count), LatencyMs, JitterMs);
-            foreach (var shared in new[] { false, true })
+            foreach (var shared in new[] { false, true }.Where(s => modes.Contains(s ? "shared" : "alone")))
             {
                 tenant.Reset(plan.Name);
                 var mode = shared ? "shared through Redis" : "each pacing alone";
                 Console.WriteLine($"{clock.Elapsed:mm\\:ss} {plan.Name} / {mode} ({perInstance.Sum(w => w.Arrivals.Count)} saves)");
                 await using var redis = shared ? await RedisServer.StartAsync() : null;
-                var outcomes = await MultiInstanceRun.RunAsync(plan, tenant, perInstance, redis?.ConnectionString);
+                var leases = new LeaseLog();
+                var outcomes = await MultiInstanceRun.RunAsync(plan, tenant, perInstance, redis?.ConnectionString, leases);
                 var result = MultiInstanceResult.From(plan, mode, perInstance, outcomes, tenant.Requests, TimeSpan.FromMilliseconds(LatencyMs));
                 results.Add(result);
                 Console.WriteLine($"    {result.Successes} / {result.TheoreticalMax} ({result.OfMax:P1})  attempts {result.Attempts}  429 {result.Share429:P1}  per instance {string.Join(" / ", result.SuccessesPerInstance)}");
+                Console.WriteLine($"    {leases.Summary(MultiInstanceRun.Instances)}");
+                Console.WriteLine($"    arrivals per instance {string.Join(" / ", perInstance.Select(w => w.Arrivals.Count))}; {Timeline(plan, perInstance, outcomes)}");
             }
         }
 
         var path = Path.Combine(output, "benchmarks.md");
         var command = "dotnet run -c Release --project bench/Profiles.Bench -- multi-instance"
-            + (Option(args, "--seconds") is { } s ? " --seconds " + s : "") + (Option(args, "--plans") is { } p ? " --plans " + p : "");
+            + (Option(args, "--seconds") is { } s ? " --seconds " + s : "") + (Option(args, "--plans") is { } p ? " --plans " + p : "") + (Option(args, "--modes") is { } m ? " --modes " + m : "");
         await BenchmarkSections.UpsertAsync(path, Section, Report(results, command, seconds, clock.Elapsed));
         Console.WriteLine($"Wrote the {Section} section of {path}");
         return results.Where(r => r.Mode.StartsWith("shared", StringComparison.Ordinal)).All(r => r.MeetsTargets) ? 0 : 1;
@@ -84,12 +89,30 @@ public static class MultiInstanceBench
         md.AppendLine();
         foreach (var plan in results.Select(r => r.Plan).Distinct())
         {
-            var alone = results.Single(r => r.Plan == plan && !r.Mode.StartsWith("shared", StringComparison.Ordinal));
-            var shared = results.Single(r => r.Plan == plan && r.Mode.StartsWith("shared", StringComparison.Ordinal));
+            var alone = results.SingleOrDefault(r => r.Plan == plan && !r.Mode.StartsWith("shared", StringComparison.Ordinal));
+            var shared = results.SingleOrDefault(r => r.Plan == plan && r.Mode.StartsWith("shared", StringComparison.Ordinal));
+            if (alone is null || shared is null)
+            {
+                continue;
+            }
+
             md.AppendLine(inv, $"- {plan.Name}: successes ×{Ratio(shared.Successes, alone.Successes)}, attempts ×{Ratio(shared.Attempts, alone.Attempts)}, 429 answers {alone.Answered429} → {shared.Answered429}.");
         }
 
         return md.ToString();
+    }
+
+    /// <summary>Successes per 10 s window (by when they finished), against the oracle's: where the run falls behind.</summary>
+    private static string Timeline(PlanUnderTest plan, IReadOnlyList<Workload> perInstance, IReadOnlyList<IReadOnlyList<SaveOutcome>> outcomes)
+    {
+        var ideal = IdealSchedule.Run(plan, perInstance.SelectMany(w => w.Arrivals).ToList(), StrategyRun.Budget, TimeSpan.FromMilliseconds(LatencyMs));
+        var ours = outcomes.SelectMany(o => o).Where(o => o.Succeeded).Select(o => (int)(o.Finished.TotalSeconds / 10)).ToList();
+        var oracle = ideal.Completions.Select(c => (int)(c.TotalSeconds / 10)).ToList();
+        var windows = Math.Max(ours.DefaultIfEmpty().Max(), oracle.DefaultIfEmpty().Max()) + 1;
+        var failures = outcomes.SelectMany(o => o).Where(o => !o.Succeeded).GroupBy(o => (o.Failure, Late: o.Latency > TimeSpan.FromSeconds(1)))
+            .Select(g => $"{g.Key.Failure} {(g.Key.Late ? "after waiting" : "at once")} {g.Count()}");
+        return "per 10 s ours/oracle " + string.Join(" ", Enumerable.Range(0, windows).Select(w => $"{ours.Count(x => x == w)}/{oracle.Count(x => x == w)}"))
+            + "; failures " + string.Join(", ", failures);
     }
 
     private static string Ratio(double value, double baseline) => baseline == 0 ? "n/a" : (value / baseline).ToString("0.00", CultureInfo.InvariantCulture);

@@ -17,7 +17,8 @@ public static class MultiInstanceRun
     public const int Instances = 3;
 
     /// <summary>Runs every instance's arrivals at once; returns each instance's outcomes.</summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<SaveOutcome>>> RunAsync(PlanUnderTest plan, BenchTenant tenant, IReadOnlyList<Workload> perInstance, string? redis)
+    public static async Task<IReadOnlyList<IReadOnlyList<SaveOutcome>>> RunAsync(PlanUnderTest plan, BenchTenant tenant, IReadOnlyList<Workload> perInstance, string? redis,
+        LeaseLog leases)
     {
         ArgumentNullException.ThrowIfNull(perInstance);
         var providers = new List<ServiceProvider>();
@@ -27,7 +28,7 @@ public static class MultiInstanceRun
             var runs = new List<(IUsersClient Users, Workload Workload, int FirstUser)>();
             foreach (var workload in perInstance)
             {
-                var provider = Build(plan, tenant, redis);
+                var provider = Build(plan, tenant, redis, leases, providers.Count);
                 providers.Add(provider);
                 // Token and connections before the clock starts, as in the single-instance runs.
                 await StrategyRun.FetchTokenAsync(provider.GetRequiredService<IManagementTokenProvider>());
@@ -37,6 +38,7 @@ public static class MultiInstanceRun
             }
 
             var clock = Stopwatch.StartNew();
+            leases.Restart();
             return await Task.WhenAll(runs.Select(run => DriveAsync(run.Users, run.Workload, tenant, run.FirstUser, clock)));
         }
         finally
@@ -48,7 +50,7 @@ public static class MultiInstanceRun
         }
     }
 
-    private static ServiceProvider Build(PlanUnderTest plan, BenchTenant tenant, string? redis)
+    private static ServiceProvider Build(PlanUnderTest plan, BenchTenant tenant, string? redis, LeaseLog leases, int instance)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -66,6 +68,10 @@ public static class MultiInstanceRun
 
         var services = new ServiceCollection().AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error));
         services.AddProfilesCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var coordinator = services.Single(d => d.ServiceType == typeof(IRateLimitCoordinator));
+        services.Remove(coordinator);
+        services.AddSingleton<IRateLimitCoordinator>(sp => new RecordingCoordinator(
+            (IRateLimitCoordinator)ActivatorUtilities.CreateInstance(sp, coordinator.ImplementationType!), instance, leases));
         return services.BuildServiceProvider();
     }
 

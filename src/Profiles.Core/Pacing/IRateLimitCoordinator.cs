@@ -7,6 +7,12 @@ public interface IRateLimitCoordinator
     /// <summary>Takes up to <paramref name="wanted"/> tokens of <paramref name="group"/>.</summary>
     ValueTask<TokenLease> LeaseAsync(string group, BucketProfile profile, int wanted, CancellationToken cancellationToken);
 
+    /// <summary>Takes up to one token of <paramref name="group"/> per waiter, for waiters with these admission deadlines (in the
+    /// order they are served). A coordinator shared by several instances hands a scarce token to the waiter, of any instance, that
+    /// runs out first; one instance's coordinator just takes <c>deadlines.Count</c>.</summary>
+    ValueTask<TokenLease> LeaseAsync(string group, BucketProfile profile, IReadOnlyList<DateTimeOffset> deadlines, CancellationToken cancellationToken) =>
+        LeaseAsync(group, profile, deadlines?.Count ?? 0, cancellationToken);
+
     /// <summary>Stops handing out tokens of <paramref name="group"/> until <paramref name="until"/> (a 429 seen by any instance).</summary>
     ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken);
 

@@ -55,7 +55,7 @@ internal sealed partial class PacedGroup
 
         if (Volatile.Read(ref _waiting) == 0)
         {
-            var lease = await _coordinator.LeaseAsync(_name, profile, 1, cancellationToken);
+            var lease = await _coordinator.LeaseAsync(_name, profile, [admissionDeadline], cancellationToken);
             if (lease.Granted == 1)
             {
                 return;
@@ -128,7 +128,7 @@ internal sealed partial class PacedGroup
     {
         while (true)
         {
-            int wanted;
+            IReadOnlyList<DateTimeOffset> deadlines;
             BucketProfile profile;
             lock (_gate)
             {
@@ -138,14 +138,14 @@ internal sealed partial class PacedGroup
                     return;
                 }
 
-                wanted = Math.Min(_waiting, _options.LeaseBatch);
+                deadlines = NextDeadlines(Math.Min(_waiting, _options.LeaseBatch));
                 profile = _profile;
             }
 
             TokenLease lease;
             try
             {
-                lease = await _coordinator.LeaseAsync(_name, profile, wanted, CancellationToken.None);
+                lease = await _coordinator.LeaseAsync(_name, profile, deadlines, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -182,6 +182,36 @@ internal sealed partial class PacedGroup
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(delay.TotalMilliseconds))), _timeProvider);
             }
         }
+    }
+
+    /// <summary>The deadlines of the next <paramref name="count"/> waiters, in the order <see cref="Dequeue"/> serves them (each
+    /// user's first waiter in turn, then each user's second, …).</summary>
+    private List<DateTimeOffset> NextDeadlines(int count)
+    {
+        var deadlines = new List<DateTimeOffset>(count);
+        for (var round = 0; deadlines.Count < count; round++)
+        {
+            var before = deadlines.Count;
+            foreach (var user in _turns)
+            {
+                var queue = _queues[user];
+                if (queue.Count > round)
+                {
+                    deadlines.Add(queue.ElementAt(round).Deadline);
+                    if (deadlines.Count == count)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (deadlines.Count == before)
+            {
+                break;
+            }
+        }
+
+        return deadlines;
     }
 
     private Waiter Dequeue()

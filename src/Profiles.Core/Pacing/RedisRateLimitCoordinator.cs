@@ -22,6 +22,8 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
     private readonly TimeSpan _margin;
     private readonly TimeSpan _inFlightHorizon;
     private readonly string _tenant;
+    // This instance in the bucket's table of waiters (RedisBucketScript): one per coordinator, so per portal process.
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public RedisRateLimitCoordinator(IConnectionMultiplexer redis, TimeProvider timeProvider, IOptions<ManagementApiOptions> options, IOptions<Auth0Options> auth0)
     {
@@ -38,9 +40,19 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
     /// <summary>The Redis key of <paramref name="group"/>'s bucket.</summary>
     public RedisKey KeyOf(string group) => KeyPrefix + _tenant + ":" + group;
 
+    /// <summary>Takes up to <paramref name="wanted"/> tokens for waiters whose deadlines are unknown: only tokens no other
+    /// instance's waiter is expected back for.</summary>
     public async ValueTask<TokenLease> LeaseAsync(string group, BucketProfile profile, int wanted, CancellationToken cancellationToken)
     {
         var (granted, next, _) = await RunAsync(group, profile, RedisBucketScript.Take, wanted);
+        return new TokenLease(granted, next);
+    }
+
+    public async ValueTask<TokenLease> LeaseAsync(string group, BucketProfile profile, IReadOnlyList<DateTimeOffset> deadlines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var (granted, next, _) = await RunAsync(group, profile, RedisBucketScript.Take, deadlines.Count,
+            deadlines: string.Join(',', deadlines.Select(d => Text(Milliseconds(d)))));
         return new TokenLease(granted, next);
     }
 
@@ -58,7 +70,7 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
         (await RunAsync(group, profile, RedisBucketScript.Peek, 0)).Tokens;
 
     private async Task<(int Granted, DateTimeOffset Next, double Tokens)> RunAsync(string group, BucketProfile profile, string operation, double argument,
-        double sentAt = 0)
+        double sentAt = 0, string deadlines = "")
     {
         ArgumentNullException.ThrowIfNull(profile);
         var now = _timeProvider.GetUtcNow();
@@ -77,9 +89,11 @@ public sealed class RedisRateLimitCoordinator : IRateLimitCoordinator
             Text(idle.TotalMilliseconds),
             Text(sentAt),
             Text(Math.Max(0, _inFlightHorizon.TotalMilliseconds)),
+            _instance,
+            deadlines,
         ];
         var key = KeyOf(group);
-        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisBucketScript.Source, [key, key.Append(":flight"), key.Append(":landed")], arguments))!;
+        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(RedisBucketScript.Source, [key, key.Append(":flight"), key.Append(":landed"), key.Append(":waiting")], arguments))!;
         var next = double.Parse((string)result[1]!, CultureInfo.InvariantCulture);
         return ((int)result[0], FromMilliseconds(next), double.Parse((string)result[2]!, CultureInfo.InvariantCulture));
     }

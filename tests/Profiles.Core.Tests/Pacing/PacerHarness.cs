@@ -101,6 +101,13 @@ public sealed class PacerHarness
             return lease;
         }
 
+        public async ValueTask<TokenLease> LeaseAsync(string group, BucketProfile profile, IReadOnlyList<DateTimeOffset> deadlines, CancellationToken cancellationToken)
+        {
+            var lease = await inner.LeaseAsync(group, profile, deadlines, cancellationToken);
+            Interlocked.Add(ref _granted, lease.Granted);
+            return lease;
+        }
+
         public ValueTask PauseAsync(string group, BucketProfile profile, DateTimeOffset until, CancellationToken cancellationToken) =>
             inner.PauseAsync(group, profile, until, cancellationToken);
 
