@@ -16,9 +16,9 @@ public static class ApplicationsJourneyCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ApplicationsOptions>().Bind(configuration.GetSection(ApplicationsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<IRefreshTokensClient, RefreshTokensClient>(ProfilesCoreServiceCollectionExtensions.ManagementHttpClientName);
-        services.AddHttpClient<IUserLogsClient, UserLogsClient>(ProfilesCoreServiceCollectionExtensions.ManagementHttpClientName);
-        services.AddHttpClient<IClientsClient, ClientsClient>(ProfilesCoreServiceCollectionExtensions.ManagementHttpClientName);
+        services.AddManagementClient<IRefreshTokensClient>((http, time) => new RefreshTokensClient(http, time));
+        services.AddManagementClient<IUserLogsClient>((http, time) => new UserLogsClient(http, time));
+        services.AddManagementClient<IClientsClient>((http, time) => new ClientsClient(http, time));
         services.TryAddSingleton<ClientNames>();
         services.TryAddScoped<IApplicationsService, ApplicationsService>();
         services.TryAddScoped<ISignInHistoryService, SignInHistoryService>();

@@ -24,10 +24,10 @@ public static class AuthenticatorsJourneyCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AuthenticatorsOptions>().Bind(configuration.GetSection(AuthenticatorsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<IAuthenticationMethodsClient, AuthenticationMethodsClient>(ProfilesCoreServiceCollectionExtensions.ManagementHttpClientName);
+        services.AddManagementClient<IAuthenticationMethodsClient>((http, time) => new AuthenticationMethodsClient(http, time));
         // No retries: the My Account API's limits are per user and low (2 a minute on the Free plan), so a retry would spend the
         // user's budget. The pacing handler holds every instance back for that user when Auth0 says the bucket is empty.
-        var myAccount = services.AddHttpClient<IMyAccountClient, MyAccountClient>(MyAccountHttpClientName)
+        var myAccount = services.AddHttpClient(MyAccountHttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<Auth0Options>>().Value.Authority + "/me/v1/", UriKind.Absolute);
@@ -38,6 +38,8 @@ public static class AuthenticatorsJourneyCoreServiceCollectionExtensions
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
         myAccount.AddHttpMessageHandler<MyAccountPacingHandler>();
         services.TryAddTransient<MyAccountPacingHandler>();
+        services.TryAddSingleton<IMyAccountClient>(sp => new MyAccountClient(
+            new HttpClientSource(sp.GetRequiredService<IHttpClientFactory>(), MyAccountHttpClientName), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<KnownAuthenticators>();
         services.TryAddSingleton<AuthenticatorDescriber>();
         services.TryAddSingleton<AuthenticatorStateStore>();

@@ -78,11 +78,11 @@ public static class ProfilesCoreServiceCollectionExtensions
             static (builder, context) => context.ServiceProvider.GetRequiredService<ManagementResiliencePipeline>().AddTo(builder));
         management.AddHttpMessageHandler<ManagementTokenHandler>()
             .AddHttpMessageHandler<ManagementMetricsHandler>();
-        services.AddHttpClient<IUsersClient, UsersClient>(ManagementHttpClientName);
-        services.AddHttpClient<IJobsClient, JobsClient>(ManagementHttpClientName);
-        services.AddHttpClient<ITicketsClient, TicketsClient>(ManagementHttpClientName);
-        services.AddHttpClient<ISessionsClient, SessionsClient>(ManagementHttpClientName);
-        services.AddHttpClient<IGrantsClient, GrantsClient>(ManagementHttpClientName);
+        services.AddManagementClient<IUsersClient>((http, time) => new UsersClient(http, time));
+        services.AddManagementClient<IJobsClient>((http, time) => new JobsClient(http, time));
+        services.AddManagementClient<ITicketsClient>((http, time) => new TicketsClient(http, time));
+        services.AddManagementClient<ISessionsClient>((http, time) => new SessionsClient(http, time));
+        services.AddManagementClient<IGrantsClient>((http, time) => new GrantsClient(http, time));
 
         services.AddHttpClient<IAuthenticationApiClient, AuthenticationApiClient>(AuthenticationHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -112,11 +112,13 @@ public static class ProfilesCoreServiceCollectionExtensions
 
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
-        services.AddHttpClient<OutboxEmailSender>()
+        services.AddHttpClient(OutboxEmailSender.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<EmailOptions>>().Value.TimeoutSeconds));
-        services.TryAddTransient<SmtpEmailSender>();
+        services.TryAddSingleton(sp => new OutboxEmailSender(
+            new HttpClientSource(sp.GetRequiredService<IHttpClientFactory>(), OutboxEmailSender.HttpClientName), sp.GetRequiredService<IOptions<EmailOptions>>()));
+        services.TryAddSingleton<SmtpEmailSender>();
         services.TryAddSingleton<EmailMetrics>();
-        services.TryAddTransient<IEmailSender>(sp =>
+        services.TryAddSingleton<IEmailSender>(sp =>
         {
             var delivery = sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery;
             IEmailSender sender = delivery == EmailDelivery.LocalTenantOutbox
@@ -151,5 +153,20 @@ public static class ProfilesCoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton<RateLimitPacer>();
+    }
+
+    /// <summary>
+    /// A Management API client as a singleton on the named <see cref="ManagementHttpClientName"/> pipeline, taking an
+    /// <see cref="HttpClient"/> from the factory per call: a typed client (<c>AddHttpClient&lt;TClient, TImplementation&gt;</c>) is
+    /// built with its <see cref="HttpClient"/> on every resolve, so every page view paid for clients that a cached page never uses.
+    /// </summary>
+    public static IServiceCollection AddManagementClient<TClient>(this IServiceCollection services, Func<HttpClientSource, TimeProvider, TClient> create)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(create);
+        services.TryAddSingleton(sp => create(new HttpClientSource(sp.GetRequiredService<IHttpClientFactory>(), ManagementHttpClientName),
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
     }
 }

@@ -1,12 +1,21 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Profiles.Core.Management;
 
 namespace Profiles.Core.Mail;
 
 /// <summary>Development delivery: the local tenant's <c>POST /outbox</c>, so every email (the tenant's and the portal's) is in
 /// one place to read and for tests to follow.</summary>
-public sealed class OutboxEmailSender(HttpClient httpClient, IOptions<EmailOptions> options) : IEmailSender
+public sealed class OutboxEmailSender(HttpClientSource http, IOptions<EmailOptions> options) : IEmailSender
 {
+    /// <summary>Name of the outbox <see cref="HttpClient"/> (its timeout is <c>Email:TimeoutSeconds</c>).</summary>
+    public const string HttpClientName = "Profiles.Email.Outbox";
+
+    public OutboxEmailSender(HttpClient httpClient, IOptions<EmailOptions> options)
+        : this(new HttpClientSource(httpClient), options)
+    {
+    }
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -19,7 +28,7 @@ public sealed class OutboxEmailSender(HttpClient httpClient, IOptions<EmailOptio
             ["body"] = message.TextBody,
             ["kind"] = "portal:" + message.Kind,
         };
-        using var response = await httpClient.PostAsJsonAsync(url, body, cancellationToken);
+        using var response = await http.Get().PostAsJsonAsync(url, body, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 }

@@ -3,12 +3,17 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for a user's second factors, recovery code, remembered browsers and Guardian enrolment tickets.</summary>
-public sealed class AuthenticationMethodsClient(HttpClient httpClient, TimeProvider timeProvider) : IAuthenticationMethodsClient
+public sealed class AuthenticationMethodsClient(HttpClientSource http, TimeProvider timeProvider) : IAuthenticationMethodsClient
 {
     /// <summary>Auth0's largest page; nobody has more methods than this.</summary>
     private const string FirstPage = "?per_page=100";
 
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public AuthenticationMethodsClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public async Task<IReadOnlyList<AuthenticationMethod>> GetAsync(string userId, CancellationToken cancellationToken = default) =>
         await _connection.SendAsync(HttpMethod.Get, MethodsPath(userId) + FirstPage, null, ManagementJsonContext.Default.ListAuthenticationMethod, cancellationToken);

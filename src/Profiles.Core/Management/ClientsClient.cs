@@ -3,9 +3,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for an application's public facts; asks only for the id and name, never the secret.</summary>
-public sealed class ClientsClient(HttpClient httpClient, TimeProvider timeProvider) : IClientsClient
+public sealed class ClientsClient(HttpClientSource http, TimeProvider timeProvider) : IClientsClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public ClientsClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public Task<ClientSummary> GetAsync(string clientId, CancellationToken cancellationToken = default)
     {

@@ -3,9 +3,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for <c>/grants</c>.</summary>
-public sealed class GrantsClient(HttpClient httpClient, TimeProvider timeProvider) : IGrantsClient
+public sealed class GrantsClient(HttpClientSource http, TimeProvider timeProvider) : IGrantsClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public GrantsClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public async Task<IReadOnlyList<Grant>> GetAllAsync(string userId, CancellationToken cancellationToken = default)
     {

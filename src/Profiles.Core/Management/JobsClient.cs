@@ -3,9 +3,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for <c>/jobs</c>.</summary>
-public sealed class JobsClient(HttpClient httpClient, TimeProvider timeProvider) : IJobsClient
+public sealed class JobsClient(HttpClientSource http, TimeProvider timeProvider) : IJobsClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public JobsClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public Task<Job> SendVerificationEmailAsync(string userId, JobIdentity? identity = null, string? clientId = null, CancellationToken cancellationToken = default)
     {

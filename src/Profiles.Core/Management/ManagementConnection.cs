@@ -10,7 +10,7 @@ using Profiles.Core.Resilience;
 namespace Profiles.Core.Management;
 
 /// <summary>Sends one Management API request and turns every failure into a <see cref="ManagementApiException"/>.</summary>
-internal sealed class ManagementConnection(HttpClient httpClient, TimeProvider timeProvider)
+internal sealed class ManagementConnection(HttpClientSource http, TimeProvider timeProvider)
 {
     public static HttpContent Json<T>(T body, JsonTypeInfo<T> typeInfo) => JsonContent.Create(body, typeInfo);
 
@@ -51,7 +51,7 @@ internal sealed class ManagementConnection(HttpClient httpClient, TimeProvider t
         HttpResponseMessage response;
         try
         {
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            response = await http.Get().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (BrokenCircuitException ex)
         {

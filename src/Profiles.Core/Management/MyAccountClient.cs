@@ -10,9 +10,14 @@ namespace Profiles.Core.Management;
 
 /// <summary>Typed client for the My Account API. The token travels per request (it is the user's, not the portal's); the
 /// base address is <c>{authority}/me/v1/</c>.</summary>
-public sealed class MyAccountClient(HttpClient httpClient, TimeProvider timeProvider) : IMyAccountClient
+public sealed class MyAccountClient(HttpClientSource http, TimeProvider timeProvider) : IMyAccountClient
 {
     private const string MethodsPath = "authentication-methods";
+
+    public MyAccountClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public async Task<IReadOnlyList<MyAccountAuthenticationMethod>> GetMethodsAsync(string accessToken, CancellationToken cancellationToken = default)
     {
@@ -77,7 +82,7 @@ public sealed class MyAccountClient(HttpClient httpClient, TimeProvider timeProv
         HttpResponseMessage response;
         try
         {
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            response = await http.Get().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (TimeoutRejectedException ex)
         {

@@ -4,9 +4,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for refresh tokens.</summary>
-public sealed class RefreshTokensClient(HttpClient httpClient, TimeProvider timeProvider) : IRefreshTokensClient
+public sealed class RefreshTokensClient(HttpClientSource http, TimeProvider timeProvider) : IRefreshTokensClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public RefreshTokensClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public Task<RefreshTokensPage> GetUserRefreshTokensAsync(string userId, int take = 50, string? from = null, CancellationToken cancellationToken = default)
     {

@@ -4,9 +4,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for a user's sessions.</summary>
-public sealed class SessionsClient(HttpClient httpClient, TimeProvider timeProvider) : ISessionsClient
+public sealed class SessionsClient(HttpClientSource http, TimeProvider timeProvider) : ISessionsClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public SessionsClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public Task<SessionsPage> GetUserSessionsAsync(string userId, int take = 50, string? from = null, CancellationToken cancellationToken = default)
     {

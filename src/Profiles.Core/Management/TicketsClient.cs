@@ -3,9 +3,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for <c>/tickets</c>.</summary>
-public sealed class TicketsClient(HttpClient httpClient, TimeProvider timeProvider) : ITicketsClient
+public sealed class TicketsClient(HttpClientSource http, TimeProvider timeProvider) : ITicketsClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public TicketsClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public Task<Ticket> CreatePasswordChangeTicketAsync(PasswordChangeTicketRequest request, CancellationToken cancellationToken = default)
     {

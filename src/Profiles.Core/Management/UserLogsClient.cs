@@ -4,9 +4,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for a user's log events.</summary>
-public sealed class UserLogsClient(HttpClient httpClient, TimeProvider timeProvider) : IUserLogsClient
+public sealed class UserLogsClient(HttpClientSource http, TimeProvider timeProvider) : IUserLogsClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public UserLogsClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public async Task<IReadOnlyList<LogEvent>> GetUserLogsAsync(string userId, int perPage = 50, CancellationToken cancellationToken = default)
     {

@@ -3,9 +3,14 @@ using Profiles.Core.Management.Models;
 namespace Profiles.Core.Management;
 
 /// <summary>Typed client for <c>/users</c>; the <see cref="HttpClient"/> carries the base address, token and resilience handlers.</summary>
-public sealed class UsersClient(HttpClient httpClient, TimeProvider timeProvider) : IUsersClient
+public sealed class UsersClient(HttpClientSource http, TimeProvider timeProvider) : IUsersClient
 {
-    private readonly ManagementConnection _connection = new(httpClient, timeProvider);
+    private readonly ManagementConnection _connection = new(http, timeProvider);
+
+    public UsersClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(new HttpClientSource(httpClient), timeProvider)
+    {
+    }
 
     public Task<Auth0User> GetAsync(string id, string? fields = null, CancellationToken cancellationToken = default)
     {
