@@ -68,6 +68,15 @@ public static class PortalSignIn
             options.CallbackPath = auth0["CallbackPath"] is { Length: > 0 } callback ? callback : new Auth0Options().CallbackPath;
         });
         services.Configure<OpenIdConnectOptions>(Scheme, oidc => oidc.EventsType = typeof(PortalSignInEvents));
+        // After the cookie handler's own post-configuration (registered by AddCookie above), which makes the format.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<TimeProvider>((cookie, time) =>
+            {
+                if (cookie.TicketDataFormat is { } format and not RememberedTicketFormat)
+                {
+                    cookie.TicketDataFormat = new RememberedTicketFormat(format, time);
+                }
+            });
         // Pages that need a signed-in user go straight to Auth0 (the SDK's default would show the cookie's LoginPath first).
         services.Configure<AuthenticationOptions>(options =>
         {

@@ -60,6 +60,20 @@ public sealed class KeyRingRotationTests : IDisposable
     }
 
     [Fact]
+    public async Task Keys_are_made_for_AES_256_GCM()
+    {
+        await using var portal = Production(new Dictionary<string, string?>
+        {
+            ["Profiles:DataProtection:CertificatePath"] = _current,
+            ["Profiles:DataProtection:CertificatePassword"] = Password,
+        });
+
+        Assert.Equal("round trip", Protector(portal).Unprotect(Protector(portal).Protect("round trip")));
+        var key = Assert.Single(await StoredKeysAsync());
+        Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_the_previous_certificate_the_old_keys_cannot_be_read()
     {
         var protectedBefore = await ProtectWithOldCertificateAsync();
