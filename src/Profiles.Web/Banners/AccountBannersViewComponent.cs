@@ -20,6 +20,7 @@ public sealed class AccountBannersViewComponent(IEnumerable<IAccountBannerSource
             }
         }
 
-        return View(banners);
+        // Most page views have no banner: nothing to find or render.
+        return banners.Count == 0 ? Content(string.Empty) : View(banners);
     }
 }
