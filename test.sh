@@ -42,7 +42,24 @@ logs=$(mktemp -d)
 # as its own user when the tests run as root.
 run_tmp=$(mktemp -d)
 chmod 1777 "$run_tmp"
-trap 'rm -rf "$run_tmp" "$logs" "$log"' EXIT
+# Each server the tests start has a watchdog that stops it when its test host ends; a server whose watchdog could not do so
+# (held by a signal, or killed with the host) still runs from this folder or names it: stopped here before the folder goes.
+stop_leftovers() {
+  local pid leftovers=()
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    [ "$pid" = "$$" ] && continue
+    if [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)/" == "$run_tmp/"* ]] || tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF "$run_tmp/"; then
+      leftovers+=("$pid")
+    fi
+  done
+  [ ${#leftovers[@]} -eq 0 ] && return 0
+  kill -CONT "${leftovers[@]}" 2>/dev/null
+  kill "${leftovers[@]}" 2>/dev/null
+  sleep 1
+  kill -9 "${leftovers[@]}" 2>/dev/null
+  return 0
+}
+trap 'stop_leftovers; rm -rf "$run_tmp" "$logs" "$log"' EXIT
 export TMPDIR="$run_tmp"
 status=0
 # The unit, contract and integration projects run side by side (much of their time is spent waiting on servers they
