@@ -21,7 +21,12 @@ public sealed class RememberedTicketFormat(ISecureDataFormat<AuthenticationTicke
     /// <summary>Most tickets remembered at once; when full, expired ones are dropped and new ones wait for room.</summary>
     public const int Capacity = 10_000;
 
+    /// <summary>When full, expired tickets are looked for at most this often: a full dictionary of live tickets is not scanned
+    /// on every new cookie.</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, Remembered> _tickets = new(StringComparer.Ordinal);
+    private long _nextSweepTicks;
 
     internal int Count => _tickets.Count;
 
@@ -74,6 +79,12 @@ public sealed class RememberedTicketFormat(ISecureDataFormat<AuthenticationTicke
 
         if (_tickets.Count >= Capacity)
         {
+            var next = Interlocked.Read(ref _nextSweepTicks);
+            if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, next) != next)
+            {
+                return;
+            }
+
             foreach (var entry in _tickets)
             {
                 if (entry.Value.Until <= now)
@@ -88,7 +99,8 @@ public sealed class RememberedTicketFormat(ISecureDataFormat<AuthenticationTicke
             }
         }
 
-        _tickets[protectedText] = new Remembered(Copy(ticket), until);
+        // The caller only ever gets copies, so the ticket just read is kept as it is.
+        _tickets[protectedText] = new Remembered(ticket, until);
     }
 
     // ClaimsPrincipal.Clone shares the identities; each identity's Clone copies its claims.
