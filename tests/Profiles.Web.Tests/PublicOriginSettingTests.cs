@@ -19,7 +19,7 @@ public sealed class PublicOriginSettingTests
         await using var portal = new PortalFactory("https://example.eu.auth0.com", environment: "Production",
             extraSettings: new Dictionary<string, string?> { ["Profiles:PublicOrigin"] = null, ["AllowedHosts"] = "account.example.com" });
 
-        var message = StartupFailure(portal);
+        var message = portal.StartupFailure();
 
         Assert.Contains("Profiles:PublicOrigin is missing", message, StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public sealed class PublicOriginSettingTests
         await using var portal = new PortalFactory("https://example.eu.auth0.com", environment: "Production",
             extraSettings: new Dictionary<string, string?> { ["Profiles:PublicOrigin"] = "https://account.example.com", ["AllowedHosts"] = "*" });
 
-        var message = StartupFailure(portal);
+        var message = portal.StartupFailure();
 
         Assert.Contains("AllowedHosts", message, StringComparison.Ordinal);
         Assert.DoesNotContain("Profiles:PublicOrigin is missing", message, StringComparison.Ordinal);
@@ -90,24 +90,6 @@ public sealed class PublicOriginSettingTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AllowedHosts"] = allowedHosts }).Build();
         var hostEnvironment = new HostingEnvironment { EnvironmentName = environment };
         return new PublicOriginOptionsValidator(hostEnvironment, configuration).Validate(null, new PublicOriginOptions { PublicOrigin = origin });
-    }
-
-    private static string StartupFailure(PortalFactory portal)
-    {
-        var exception = Record.Exception(() => portal.CreatePortalClient());
-        Assert.NotNull(exception);
-        var messages = new List<string>();
-        for (var queue = new Queue<Exception>([exception]); queue.Count > 0;)
-        {
-            var current = queue.Dequeue();
-            messages.Add(current.Message);
-            foreach (var inner in current is AggregateException aggregate ? aggregate.InnerExceptions : current.InnerException is { } one ? [one] : [])
-            {
-                queue.Enqueue(inner);
-            }
-        }
-
-        return string.Join(" | ", messages);
     }
 
     private sealed class BoundServer(string[] addresses) : IServer

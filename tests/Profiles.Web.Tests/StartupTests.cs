@@ -11,10 +11,8 @@ public sealed class StartupTests
     {
         await using var portal = new PortalFactory(authority: null, environment: "Production");
 
-        var exception = Record.Exception(() => portal.CreatePortalClient());
+        var message = portal.StartupFailure();
 
-        Assert.NotNull(exception);
-        var message = string.Join(" | ", Flatten(exception).Select(e => e.Message));
         Assert.Contains("Auth0:Domain", message, StringComparison.Ordinal);
         Assert.Contains("Auth0:ClientId", message, StringComparison.Ordinal);
         Assert.Contains("Auth0:ClientSecret", message, StringComparison.Ordinal);
@@ -25,10 +23,9 @@ public sealed class StartupTests
     {
         await using var portal = new PortalFactory("http://127.0.0.1:9", environment: "Production");
 
-        var exception = Record.Exception(() => portal.CreatePortalClient());
+        var message = portal.StartupFailure();
 
-        Assert.NotNull(exception);
-        Assert.Contains("https", string.Join(" | ", Flatten(exception).Select(e => e.Message)), StringComparison.Ordinal);
+        Assert.Contains("https", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,14 +59,4 @@ public sealed class StartupTests
     [InlineData(null, "http://127.0.0.1:5301")]
     public void The_embedded_tenant_runs_on_localhost_when_the_portal_does_so_passkeys_work_in_the_browser(string? portalUrls, string tenantUrl)
         => Assert.Equal(tenantUrl, EmbeddedTenantBootstrap.TenantUrlFor(portalUrls));
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        yield return exception;
-        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
-        foreach (var child in inner.SelectMany(Flatten))
-        {
-            yield return child;
-        }
-    }
 }

@@ -9,6 +9,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties)> Entries { get; } = new();
 
+    /// <summary>The exceptions logged with those lines, in order.</summary>
+    public ConcurrentQueue<Exception> Exceptions { get; } = new();
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
@@ -28,6 +31,10 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
                 ? pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value)
                 : new Dictionary<string, object?>();
             owner.Entries.Enqueue((category, logLevel, formatter(state, exception), properties));
+            if (exception is not null)
+            {
+                owner.Exceptions.Enqueue(exception);
+            }
         }
     }
 }

@@ -52,6 +52,34 @@ public sealed class PortalFactory(
         HandleCookies = true,
     });
 
+    /// <summary>
+    /// Starts the portal expecting start-up to fail, and returns every message about why (" | " between them): the exception
+    /// the factory threw and each exception the portal logged, with their inner exceptions.
+    /// </summary>
+    /// <remarks>
+    /// The thrown exception alone is not enough. When start-up fails, the program's <c>RunAsync</c> disposes the host; the
+    /// factory, still on its way to waiting for that start, may then meet the disposed service provider first and throw an
+    /// <see cref="ObjectDisposedException"/> in place of the real error. The host logs the real error ("Hosting failed to
+    /// start") before it rethrows, so the logged exceptions always carry it.
+    /// </remarks>
+    public string StartupFailure()
+    {
+        var exception = Record.Exception(() => CreatePortalClient());
+        Assert.NotNull(exception);
+        var messages = new List<string>();
+        for (var queue = new Queue<Exception>([exception, .. Logs.Exceptions]); queue.Count > 0;)
+        {
+            var current = queue.Dequeue();
+            messages.Add(current.Message);
+            foreach (var inner in current is AggregateException aggregate ? aggregate.InnerExceptions : current.InnerException is { } one ? [one] : [])
+            {
+                queue.Enqueue(inner);
+            }
+        }
+
+        return string.Join(" | ", messages);
+    }
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>

@@ -25,9 +25,8 @@ public sealed class PrometheusDefaultsTests : FakeProviderPortalTests
             ["Profiles:Telemetry:Prometheus:Address"] = "metrics.example",
         });
 
-        var exception = Record.Exception(() => portal.CreatePortalClient());
+        var failure = portal.StartupFailure();
 
-        Assert.NotNull(exception);
-        Assert.Contains("Profiles:Telemetry:Prometheus:Address", exception.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Profiles:Telemetry:Prometheus:Address", failure, StringComparison.Ordinal);
     }
 }
