@@ -4,8 +4,9 @@ using System.Text;
 namespace Profiles.Web.Tests.Deployment;
 
 /// <summary>
-/// <c>dotnet publish -c Release</c> of the portal, once per test run (shared by the publish and scale-out tests), into a temp folder. Profiles.Core's Release build is
-/// reused; the portal itself builds into its own without-local-tenant folders, so the output the other tests run from is left
+/// The portal as the image holds it, once per test run (shared by the publish and scale-out tests), in a temp folder: the
+/// <c>Dockerfile</c>'s build stage replayed (<see cref="DockerfileBuild"/>), i.e. a Release publish without the development
+/// tenant from a copy of the build context, restored and built from scratch, so the output the other tests run from is left
 /// alone.
 /// </summary>
 public sealed class ReleasePublish : IAsyncLifetime
@@ -38,14 +39,7 @@ public sealed class ReleasePublish : IAsyncLifetime
                 // A process still holding a file: the temp folder is cleaned by the system later.
             }
         };
-        var (exitCode, output) = await RunAsync(
-            "dotnet",
-            ["publish", Path.Combine("src", "Profiles.Web", "Profiles.Web.csproj"), "-c", "Release", "-o", directory, "-nologo",
-             "-clp:ErrorsOnly", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
-            RepositoryPaths.Root,
-            new Dictionary<string, string?>(),
-            TimeSpan.FromMinutes(10));
-        Assert.True(exitCode == 0, "dotnet publish failed:\n" + output);
+        await DockerfileBuild.ReplayAsync(RepositoryPaths.Root, directory, TimeSpan.FromMinutes(10));
         return directory;
     }
 

@@ -3,13 +3,16 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using Npgsql;
 using Profiles.TestServices;
+using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests.Deployment;
 
 /// <summary>A published portal carries no development tenant: no tenant assembly, none of the demo seed's passwords or client
 /// secrets in any file, and without Auth0 settings it stops at start-up with a message naming them instead of starting one.
-/// With the settings of <c>deploy/compose.yaml</c> it starts, as the container would.</summary>
+/// With the environment of <c>deploy/compose.yaml</c> (PostgreSQL, Redis, a key-ring certificate) it starts, as the container
+/// would.</summary>
 public sealed partial class ReleasePublishTests(ReleasePublish publish) : IClassFixture<ReleasePublish>
 {
     [Fact]
@@ -90,21 +93,23 @@ public sealed partial class ReleasePublishTests(ReleasePublish publish) : IClass
             ["POSTGRES_PASSWORD"] = "unused",
             ["SMTP_HOST"] = "127.0.0.1",
         };
-        // The database and cache servers are the compose file's own containers; here the portal database is a SQLite file, and
-        // the key-ring certificate is at a path of the test's (compose mounts it as a secret).
-        var settings = ComposeFile.Environment()
-            .Where(v => !v.Key.StartsWith("PortalDatabase__", StringComparison.Ordinal) && !v.Key.StartsWith("Redis__", StringComparison.Ordinal))
-            .ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => ComposeFile.Substitute(v.Value, secrets));
-        settings["Profiles:DataProtection:CertificatePath"] = certificatePath;
-        settings["PortalDatabase:ConnectionString"] = $"Data Source={Path.Combine(publish.Directory, "compose.db")}";
-        Assert.Equal("Production", settings["ASPNETCORE_ENVIRONMENT"]);
-        settings.Remove("ASPNETCORE_ENVIRONMENT");
+        // The compose file's variables, as environment variables, exactly as compose hands them to the container; only what
+        // names the compose network's hosts and mounts changes: the database and Redis are the run's own servers, and the
+        // key-ring certificate is a file of the test's (compose mounts it as a secret).
+        var environment = ComposeFile.Environment().ToDictionary(v => v.Key, v => ComposeFile.Substitute(v.Value, secrets));
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("compose");
+        environment["PortalDatabase__ConnectionString"] = database;
+        environment["Redis__Configuration"] = await RedisServer.ConfigurationAsync();
+        environment["Redis__InstanceName"] = RedisServer.NewInstanceName();
+        environment["Profiles__DataProtection__CertificatePath"] = certificatePath;
+        Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("Postgres", environment["PortalDatabase__Provider"]);
 
         await using var portal = await ServerProcess.StartAsync(
-            "dotnet",
-            (port, _) => new[] { Path.Combine(publish.Directory, "Profiles.Web.dll"), "--environment", "Production",
-                    "--contentRoot", publish.Directory, "--urls", $"http://127.0.0.1:{port}" }
-                .Concat(settings.Select(s => $"--{s.Key}={s.Value}")),
+            "/usr/bin/env",
+            // The image's WORKDIR is the publish folder, its content root.
+            (port, _) => new[] { "--chdir=" + publish.Directory }.Concat(environment.Select(v => $"{v.Key}={v.Value}"))
+                .Concat([$"ASPNETCORE_URLS=http://127.0.0.1:{port}", "dotnet", Path.Combine(publish.Directory, "Profiles.Web.dll")]),
             "published-portal",
             TimeSpan.FromMinutes(1));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portal.Port}") };
@@ -113,6 +118,17 @@ public sealed partial class ReleasePublishTests(ReleasePublish publish) : IClass
         using var otherHost = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(ownHost)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(otherHost)).StatusCode);
+        // On PostgreSQL: the migrations ran, and the key ring's first key is there, encrypted with the configured certificate.
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>(database, "SELECT count(*) FROM data_protection_keys") > 0, "the first key");
+        Assert.Contains("encryptedSecret", await ScalarAsync<string>(database, "SELECT xml FROM data_protection_keys LIMIT 1"), StringComparison.Ordinal);
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
