@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, contract, integration and browser tests.
-# Installs what the browser tests need (Debian's chromium) when it is missing. Last line: "N passed, N failed[, N skipped]".
+# Installs what the tests need when it is missing (Debian's chromium, postgresql, redis-server and nginx).
+# Last line: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -19,7 +20,8 @@ export PROFILES_CHROMIUM="${PROFILES_CHROMIUM:-/usr/bin/chromium}"
 # The database, cache and proxy tests start their own throwaway PostgreSQL, Redis and nginx (free ports, temp directories,
 # stopped at the end; tests/Profiles.TestServices); the test command only makes sure Debian's packages are there.
 missing=""
-[ -d /usr/lib/postgresql ] || missing="$missing postgresql"
+# The server binaries, not the directory: postgresql-client alone makes /usr/lib/postgresql too.
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing="$missing postgresql"
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing="$missing redis-server"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
 if [ -n "$missing" ]; then
