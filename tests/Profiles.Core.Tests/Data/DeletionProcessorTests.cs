@@ -145,6 +145,46 @@ public abstract class DeletionProcessorTests : IDisposable
         Assert.Equal(0, await Processor().ProcessDueAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_worker_that_stops_half_way_keeps_its_claim_until_the_claim_timeout_then_another_deletes_the_user_once()
+    {
+        // Instance A claims the request and stops inside its first Auth0 call (killed, or stuck on a dead connection): its
+        // claim stays in the database with nobody to finish it.
+        var stuck = new TaskCompletionSource<Auth0User>();
+        var claimedByA = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reads = 0;
+        _users.Setup(u => u.GetAsync(UserId, It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                if (Interlocked.Increment(ref reads) > 1)
+                {
+                    return Task.FromResult(new Auth0User { UserId = UserId, Identities = [new Auth0Identity { Provider = "auth0", UserId = UserId[6..] }] });
+                }
+
+                claimedByA.TrySetResult();
+                return stuck.Task;
+            });
+        _users.Setup(u => u.DeleteAsync(UserId, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _sessions.Setup(s => s.DeleteUserSessionsAsync(UserId, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var id = await AddDueRequestAsync();
+        var instanceA = Processor().ProcessAsync(id, CancellationToken.None);
+        await claimedByA.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var instanceB = Processor();
+
+        Assert.Equal(0, await instanceB.ProcessDueAsync(CancellationToken.None));
+        Assert.Equal(DeletionStatus.InProgress, (await RowAsync(id)).Status);
+
+        _clock.Advance(TimeSpan.FromMinutes(new DeletionOptions().ClaimTimeoutMinutes) - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await instanceB.ProcessDueAsync(CancellationToken.None));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await instanceB.ProcessDueAsync(CancellationToken.None));
+        Assert.Equal(DeletionStatus.Completed, (await RowAsync(id)).Status);
+        _users.Verify(u => u.DeleteAsync(UserId, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.False(instanceA.IsCompleted);
+        Assert.Equal(0, await instanceB.ProcessDueAsync(CancellationToken.None));
+    }
+
     public void Dispose()
     {
         _keys.Dispose();

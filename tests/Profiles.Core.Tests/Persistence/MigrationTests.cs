@@ -13,7 +13,8 @@ public abstract class MigrationTests(PortalDatabaseProvider provider)
     private static readonly string[] PortalTables =
     [
         "rate_limit_buckets", "portal_secrets", "security_events", "action_cooldowns", "pending_email_changes",
-        "session_revocations", "ended_sessions", "deletion_requests", "deletion_audit", "__EFMigrationsHistory",
+        "session_revocations", "ended_sessions", "portal_sessions", "deletion_requests", "deletion_audit", "data_protection_keys",
+        "consent_records", "__EFMigrationsHistory",
     ];
 
     [Fact]

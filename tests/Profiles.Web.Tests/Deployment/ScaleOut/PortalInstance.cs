@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Profiles.TestServices;
 
@@ -47,6 +48,19 @@ public sealed class PortalInstance(string name, int port) : IAsyncDisposable
             await _process.DisposeAsync();
             _process = null;
         }
+    }
+
+    /// <summary>Runs the image's health check (<c>deploy/healthcheck.sh</c>) against this instance, with the two variables it
+    /// reads set as the container would have them; returns its exit code (0: healthy).</summary>
+    public async Task<int> HealthCheckAsync(string publicOrigin)
+    {
+        var (exitCode, _) = await ReleasePublish.RunAsync(
+            "bash",
+            [Path.Combine(RepositoryPaths.Root, "deploy", "healthcheck.sh")],
+            RepositoryPaths.Root,
+            new Dictionary<string, string?> { ["ASPNETCORE_HTTP_PORTS"] = Port.ToString(CultureInfo.InvariantCulture), ["Profiles__PublicOrigin"] = publicOrigin },
+            TimeSpan.FromSeconds(30));
+        return exitCode;
     }
 
     public ValueTask DisposeAsync() => new(KillAsync());

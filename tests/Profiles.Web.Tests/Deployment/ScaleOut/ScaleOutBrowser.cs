@@ -70,6 +70,26 @@ public sealed class ScaleOutBrowser : IDisposable
         return (Upstream(challenge), await Portal.GetAsync(new Uri(callback.PathAndQuery, UriKind.Relative)));
     }
 
+    /// <summary>Opens a page that first sends the browser to the tenant for another token (the authenticators page asks for
+    /// one for the My Account API) and makes that round trip: the tenant's session answers <c>/authorize</c> at once, and the
+    /// portal's callback (on whichever instance nginx picks) sends the browser back to the page. Returns the instance that
+    /// made the challenge and the one that took the callback.</summary>
+    public async Task<(string ChallengedBy, string CallbackBy)> CompleteTokenRoundTripAsync(string path)
+    {
+        var challenge = await Portal.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(challenge.StatusCode == HttpStatusCode.Redirect, $"GET {path} answered {(int)challenge.StatusCode}, not a challenge");
+        var authorize = await TenantPages.GetAsync(challenge.Headers.Location!);
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        var callback = new Uri(challenge.Headers.Location!, authorize.Headers.Location!);
+        Assert.Equal(new Uri(Portal.BaseAddress!, "/signin-auth0"), new Uri(callback.GetLeftPart(UriPartial.Path)));
+        var back = await Portal.GetAsync(new Uri(callback.PathAndQuery, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var returnTo = back.Headers.Location!.OriginalString;
+        Assert.Equal(path, returnTo.Split('?')[0], StringComparer.OrdinalIgnoreCase);
+        await GetDocumentAsync(returnTo);
+        return (Upstream(challenge), Upstream(back));
+    }
+
     public async Task<(IHtmlDocument Document, string Upstream)> GetDocumentAsync(string path)
     {
         var response = await Portal.GetAsync(new Uri(path, UriKind.Relative));
