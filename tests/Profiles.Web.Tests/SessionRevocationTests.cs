@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Profiles.Core.Persistence;
 using Profiles.Core.Security;
 using Profiles.Web.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Profiles.Web.Tests;
 
 /// <summary>"End my other sessions": a revocation ends every portal cookie session of the user that began earlier, at its very
 /// next request, except the one kept; other users and later sessions are unaffected.</summary>
-public sealed class SessionRevocationTests : TenantPortalTests
+public abstract class SessionRevocationTests : TenantPortalTests
 {
     [Fact]
     public async Task Other_sessions_end_at_their_next_request_and_the_kept_one_continues()
@@ -55,5 +56,12 @@ public sealed class SessionRevocationTests : TenantPortalTests
         var options = Portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var ticket = options.TicketDataFormat.Unprotect(value)!;
         return ticket.Principal.FindFirst("profiles_sid")!.Value;
+    }
+
+    public sealed class OnSqlite : SessionRevocationTests;
+
+    public sealed class OnPostgres : SessionRevocationTests
+    {
+        protected override PortalDatabaseProvider DatabaseProvider => PortalDatabaseProvider.Postgres;
     }
 }

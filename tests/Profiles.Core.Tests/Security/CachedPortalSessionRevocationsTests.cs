@@ -8,10 +8,10 @@ namespace Profiles.Core.Tests.Security;
 
 /// <summary>The per-request session check served from the cache: every write takes effect at the next check, on the instance
 /// that wrote it (no Redis) and on every instance sharing the second level (Redis).</summary>
-public sealed class CachedPortalSessionRevocationsTests : IDisposable
+public abstract class CachedPortalSessionRevocationsTests(PortalDatabaseProvider provider) : IDisposable
 {
     private const string Alice = "auth0|alice";
-    private readonly PortalDatabaseFixture _db = new(PortalDatabaseProvider.Sqlite);
+    private readonly PortalDatabaseFixture _db = new(provider);
     private readonly SharedSecondLevel _redis = new();
     private readonly List<IDisposable> _owned = [];
 
@@ -83,4 +83,8 @@ public sealed class CachedPortalSessionRevocationsTests : IDisposable
         _owned.Add(store);
         return new CachedPortalSessionRevocations(store.Revocations, caches.Cache, Options.Create(new PortalCacheOptions()));
     }
+
+    public sealed class OnSqlite() : CachedPortalSessionRevocationsTests(PortalDatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CachedPortalSessionRevocationsTests(PortalDatabaseProvider.Postgres);
 }

@@ -5,9 +5,9 @@ using Profiles.Core.Security;
 namespace Profiles.Core.Tests.Security;
 
 /// <summary>The pseudonymous user keys are HMACs computed once per user, not on every request that asks for them.</summary>
-public sealed class UserKeyMemoTests : IDisposable
+public abstract class UserKeyMemoTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly PortalDatabaseFixture _db = new(PortalDatabaseProvider.Sqlite);
+    private readonly PortalDatabaseFixture _db = new(provider);
 
     public void Dispose() => _db.Dispose();
 
@@ -52,4 +52,8 @@ public sealed class UserKeyMemoTests : IDisposable
         Assert.Equal(a1, a2);
         Assert.NotEqual(a1, b);
     }
+
+    public sealed class OnSqlite() : UserKeyMemoTests(PortalDatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : UserKeyMemoTests(PortalDatabaseProvider.Postgres);
 }

@@ -2,13 +2,14 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Profiles.Core.Activity;
+using Profiles.Core.Persistence;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests.Email;
 
 /// <summary>The email change journey against the real tenant: a code to the new address, the change only with that code, and
 /// every refusal leaving Auth0's user as it was.</summary>
-public sealed class EmailChangeTests : TenantPortalTests
+public abstract class EmailChangeTests : TenantPortalTests
 {
     private const string NewAddress = "alice.new@example.com";
     private const string CodeKind = "portal:email_change_code";
@@ -250,4 +251,11 @@ public sealed class EmailChangeTests : TenantPortalTests
     }
 
     private static string WrongCode(string code) => code == "123456" ? "654321" : "123456";
+
+    public sealed class OnSqlite : EmailChangeTests;
+
+    public sealed class OnPostgres : EmailChangeTests
+    {
+        protected override PortalDatabaseProvider DatabaseProvider => PortalDatabaseProvider.Postgres;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Profiles.Core.Persistence;
 using Profiles.LocalTenant.Data;
 using Profiles.Web.Tests.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace Profiles.Web.Tests.Journeys;
 
 /// <summary>The security activity page lists the signed-in user's own events, and only theirs, on one timeline with their
 /// sign-ins.</summary>
-public sealed class ActivityPageTests : TenantPortalTests
+public abstract class ActivityPageTests : TenantPortalTests
 {
     private const string ResetPath = "/security/password/reset-link?handler=SendResetLink";
 
@@ -78,5 +79,12 @@ public sealed class ActivityPageTests : TenantPortalTests
         Assert.Contains("(Europe/Paris)", cells[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("Lien de réinitialisation du mot de passe demandé", cells[1].TextContent.Trim());
         Assert.Equal("Effectué", cells[2].TextContent.Trim());
+    }
+
+    public sealed class OnSqlite : ActivityPageTests;
+
+    public sealed class OnPostgres : ActivityPageTests
+    {
+        protected override PortalDatabaseProvider DatabaseProvider => PortalDatabaseProvider.Postgres;
     }
 }

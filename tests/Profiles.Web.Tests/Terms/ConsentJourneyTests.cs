@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
+using Profiles.Core.Persistence;
 using Profiles.Web.Tests.Infrastructure;
 
 namespace Profiles.Web.Tests.Terms;
 
 /// <summary>The newsletter opt-in is declared as a consent: giving it on the preferences page and withdrawing it on "Privacy and
 /// consent" both reach Auth0 and leave a history (with the wording version) that the page and the export show.</summary>
-public sealed class ConsentJourneyTests : TenantPortalTests
+public abstract class ConsentJourneyTests : TenantPortalTests
 {
     private const string AliceId = "auth0|64b97a87b6c808c6f9cc0001";
 
@@ -78,5 +79,12 @@ public sealed class ConsentJourneyTests : TenantPortalTests
         }
 
         return values;
+    }
+
+    public sealed class OnSqlite : ConsentJourneyTests;
+
+    public sealed class OnPostgres : ConsentJourneyTests
+    {
+        protected override PortalDatabaseProvider DatabaseProvider => PortalDatabaseProvider.Postgres;
     }
 }

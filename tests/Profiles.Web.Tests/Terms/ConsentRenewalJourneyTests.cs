@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Profiles.Core.Persistence;
 using Profiles.Core.Preferences;
 using Profiles.Web.Tests.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace Profiles.Web.Tests.Terms;
 /// <summary>When the operator changes a consent's wording version, a consent given under the old wording is shown as needing
 /// renewal and does not count; it is never withdrawn at Auth0 without the user's action and a record; renewing it records the
 /// new wording.</summary>
-public sealed class ConsentRenewalJourneyTests : TenantPortalTests
+public abstract class ConsentRenewalJourneyTests : TenantPortalTests
 {
     private const string AliceId = "auth0|64b97a87b6c808c6f9cc0001";
     private const string Key = "newsletter_opt_in";
@@ -127,5 +128,12 @@ public sealed class ConsentRenewalJourneyTests : TenantPortalTests
         }
 
         return values;
+    }
+
+    public sealed class OnSqlite : ConsentRenewalJourneyTests;
+
+    public sealed class OnPostgres : ConsentRenewalJourneyTests
+    {
+        protected override PortalDatabaseProvider DatabaseProvider => PortalDatabaseProvider.Postgres;
     }
 }
