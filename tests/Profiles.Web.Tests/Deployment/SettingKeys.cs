@@ -17,6 +17,37 @@ public static class SettingKeys
             .Select(x => ((string)x.Field!.GetRawConstantValue()!, x.Type))
             .ToList();
 
+    /// <summary>Every setting an operator can write: each scalar property of the options classes, and each list or map as a
+    /// whole (<c>Profiles:ForwardedHeaders:KnownNetworks</c>), nested objects followed.</summary>
+    public static IEnumerable<string> All() => Sections.SelectMany(s => Keys(s.Section, s.Options, depth: 0)).Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Keys(string prefix, Type type, int depth)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var key = prefix + ":" + property.Name;
+            var propertyType = property.PropertyType;
+            var collection = !IsScalar(propertyType) && (DictionaryValue(propertyType) is not null || ElementType(propertyType) is not null);
+            if (!property.CanWrite && !collection)
+            {
+                // Computed from other settings (e.g. the preference field that drives the language), not one itself.
+                continue;
+            }
+
+            if (IsScalar(propertyType) || collection || depth > 4)
+            {
+                yield return key;
+            }
+            else if (propertyType.IsClass)
+            {
+                foreach (var nested in Keys(key, propertyType, depth + 1))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
     public static bool IsSetting(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
