@@ -25,7 +25,7 @@ public sealed class StartupTests
 
         var message = portal.StartupFailure();
 
-        Assert.Contains("https", message, StringComparison.Ordinal);
+        Assert.Contains("Auth0:Domain must use https", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,24 +69,47 @@ public sealed partial class DeletionProcessor(
             return DeletionRunOutcome.NotClaimed;
         }
 
-        int identities;
         try
         {
-            identities = await DeleteAtAuth0Async(claimed.UserId, cancellationToken);
-        }
-        catch (ManagementApiException ex)
-        {
-            var code = ex.IsTransportFailure ? ex.ErrorCode! : "http_" + ((int)ex.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return await RecordFailureAsync(claimed, code, cancellationToken);
-        }
+            int identities;
+            try
+            {
+                identities = await DeleteAtAuth0Async(claimed, cancellationToken);
+            }
+            catch (ManagementApiException ex)
+            {
+                var code = ex.IsTransportFailure ? ex.ErrorCode! : "http_" + ((int)ex.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return await RecordFailureAsync(claimed, code, cancellationToken);
+            }
 
-        await revocations.RevokeAsync(claimed.UserId, null, cancellationToken);
-        await securityEvents.DeleteAllAsync(claimed.UserId, cancellationToken);
-        await DeleteConsentRecordsAsync(claimed.UserKey, cancellationToken);
-        await CloseAsync(claimed, identities, cancellationToken);
-        LogDeleted(logger, claimed.Id, identities, claimed.Attempts + 1);
-        journeys.Record(JourneyNames.Data, JourneyOutcomes.DeletionDone);
-        return DeletionRunOutcome.Completed;
+            await HoldClaimAsync(claimed, cancellationToken);
+            await revocations.RevokeAsync(claimed.UserId, null, cancellationToken);
+            await securityEvents.DeleteAllAsync(claimed.UserId, cancellationToken);
+            await DeleteConsentRecordsAsync(claimed.UserKey, cancellationToken);
+            await CloseAsync(claimed, identities, cancellationToken);
+            LogDeleted(logger, claimed.Id, identities, claimed.Attempts + 1);
+            journeys.Record(JourneyNames.Data, JourneyOutcomes.DeletionDone);
+            return DeletionRunOutcome.Completed;
+        }
+        catch (Exception ex) when (ex is DeletionClaimLostException or DbUpdateConcurrencyException)
+        {
+            LogClaimLost(logger, claimed.Id);
+            return DeletionRunOutcome.ClaimLost;
+        }
+    }
+
+    /// <summary>Before each step that changes something: a worker stopped for longer than the claim timeout (a paused process,
+    /// a call that hung) finds the request taken over by another worker and stops, instead of repeating that worker's steps
+    /// or overwriting its outcome.</summary>
+    private async Task HoldClaimAsync(DeletionRequestRow claimed, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var version = await db.DeletionRequests.AsNoTracking().Where(r => r.Id == claimed.Id).Select(r => (long?)r.Version)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (version != claimed.Version)
+        {
+            throw new DeletionClaimLostException();
+        }
     }
 
     /// <summary>The consent history goes with the account: there is nobody left whose consent it proves.</summary>
@@ -133,8 +156,9 @@ public sealed partial class DeletionProcessor(
     /// sessions, unlink and delete each secondary as a user of its own, then delete the primary. Returns the number of
     /// identities removed. A primary that no longer exists means a previous attempt got that far: nothing is left to do.
     /// </summary>
-    private async Task<int> DeleteAtAuth0Async(string userId, CancellationToken cancellationToken)
+    private async Task<int> DeleteAtAuth0Async(DeletionRequestRow claimed, CancellationToken cancellationToken)
     {
+        var userId = claimed.UserId;
         Auth0User user;
         try
         {
@@ -150,6 +174,7 @@ public sealed partial class DeletionProcessor(
             .ToList();
         var recorded = RecordedIdentities(user.AppMetadata);
         var all = recorded.Union(secondaries.Select(FullId), StringComparer.Ordinal).ToList();
+        await HoldClaimAsync(claimed, cancellationToken);
         if (all.Count > recorded.Count)
         {
             var mark = new JsonObject { [AccountMetadataKeys.DeletionIdentities] = new JsonArray(all.Select(id => (JsonNode)JsonValue.Create(id)!).ToArray()) };
@@ -163,6 +188,7 @@ public sealed partial class DeletionProcessor(
 
         foreach (var identity in secondaries)
         {
+            await HoldClaimAsync(claimed, cancellationToken);
             await IgnoreNotFoundAsync(() => users.UnlinkAccountAsync(userId, identity.Provider!, identity.UserId!, cancellationToken));
             await IgnoreNotFoundAsync(() => users.DeleteAsync(FullId(identity), cancellationToken));
         }
@@ -173,6 +199,7 @@ public sealed partial class DeletionProcessor(
             await IgnoreNotFoundAsync(() => users.DeleteAsync(id, cancellationToken));
         }
 
+        await HoldClaimAsync(claimed, cancellationToken);
         await IgnoreNotFoundAsync(() => users.DeleteAsync(userId, cancellationToken));
         return all.Count + 1;
     }
@@ -231,6 +258,11 @@ public sealed partial class DeletionProcessor(
         }
 
         var row = await db.DeletionRequests.SingleAsync(r => r.Id == claimed.Id, cancellationToken);
+        if (row.Version != claimed.Version)
+        {
+            throw new DeletionClaimLostException();
+        }
+
         row.Status = DeletionStatus.Completed;
         row.UserId = "";
         row.CancelTokenHash = "";
@@ -246,6 +278,11 @@ public sealed partial class DeletionProcessor(
         var settings = options.Value;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var row = await db.DeletionRequests.SingleAsync(r => r.Id == claimed.Id, cancellationToken);
+        if (row.Version != claimed.Version)
+        {
+            throw new DeletionClaimLostException();
+        }
+
         row.Attempts++;
         row.LastError = code.Length > 64 ? code[..64] : code;
         row.Version++;
@@ -307,6 +344,9 @@ public sealed partial class DeletionProcessor(
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Deletion request {RequestId} failed after {Attempt} attempts ({ErrorCode}); an operator must look at it")]
     private static partial void LogGaveUp(ILogger logger, Guid requestId, int attempt, string? errorCode);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Deletion request {RequestId} was taken over by another worker while this one was stopped; this one leaves it")]
+    private static partial void LogClaimLost(ILogger logger, Guid requestId);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Deletion request {RequestId} was left in progress by a worker that stopped; claiming it again")]
     private static partial void LogClaimExpired(ILogger logger, Guid requestId);

@@ -14,4 +14,8 @@ public enum DeletionRunOutcome
 
     /// <summary>This attempt failed and it was the last one: the request is marked failed for an operator.</summary>
     GaveUp,
+
+    /// <summary>This worker was stopped past its claim's timeout and another worker took the request over: this one stopped
+    /// before its next step and left the outcome to the other.</summary>
+    ClaimLost,
 }

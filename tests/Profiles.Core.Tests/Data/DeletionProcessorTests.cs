@@ -146,7 +146,7 @@ public abstract class DeletionProcessorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_worker_that_stops_half_way_keeps_its_claim_until_the_claim_timeout_then_another_deletes_the_user_once()
+    public async Task A_worker_that_stops_half_way_keeps_its_claim_until_the_claim_timeout_then_another_deletes_the_user_once_and_the_first_leaves_it()
     {
         // Instance A claims the request and stops inside its first Auth0 call (killed, or stuck on a dead connection): its
         // claim stays in the database with nobody to finish it.
@@ -183,6 +183,18 @@ public abstract class DeletionProcessorTests : IDisposable
         _users.Verify(u => u.DeleteAsync(UserId, It.IsAny<CancellationToken>()), Times.Once);
         Assert.False(instanceA.IsCompleted);
         Assert.Equal(0, await instanceB.ProcessDueAsync(CancellationToken.None));
+
+        // A comes back (its call answers at last): it finds the request taken over and stops before its next step, so nothing
+        // is deleted twice and B's outcome stands.
+        var completed = await RowAsync(id);
+        stuck.SetResult(new Auth0User { UserId = UserId, Identities = [new Auth0Identity { Provider = "auth0", UserId = UserId[6..] }] });
+        Assert.Equal(DeletionRunOutcome.ClaimLost, await instanceA.WaitAsync(TimeSpan.FromSeconds(30)));
+        _users.Verify(u => u.DeleteAsync(UserId, It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.DeleteUserSessionsAsync(UserId, It.IsAny<CancellationToken>()), Times.Once);
+        var after = await RowAsync(id);
+        Assert.Equal(DeletionStatus.Completed, after.Status);
+        Assert.Equal(completed.Attempts, after.Attempts);
+        Assert.Equal(completed.Version, after.Version);
     }
 
     public void Dispose()

@@ -6,7 +6,7 @@ namespace Profiles.Web.Tests.Deployment;
 /// <summary>
 /// <c>.dockerignore</c> as Docker reads it, for the patterns the repository uses: one pattern per line, <c>#</c> comments,
 /// <c>*</c> and <c>?</c> within a path segment, <c>**</c> across segments; a pattern that matches a folder leaves out
-/// everything under it. Exceptions (<c>!pattern</c>) are refused rather than half understood.
+/// everything under it. Exceptions (<c>!pattern</c>), character classes and escapes are refused rather than half understood.
 /// </summary>
 public sealed class DockerIgnore
 {
@@ -21,9 +21,9 @@ public sealed class DockerIgnore
         var patterns = new List<Regex>();
         foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {
-            if (line.StartsWith('!'))
+            if (line.StartsWith('!') || line.IndexOfAny(['[', '\\']) >= 0)
             {
-                throw new NotSupportedException($".dockerignore: the replay does not know exceptions ({line}).");
+                throw new NotSupportedException($".dockerignore: the replay does not know exceptions, character classes or escapes ({line}).");
             }
 
             patterns.Add(new Regex("^" + Translate(line.Trim('/')) + "$", RegexOptions.CultureInvariant));

@@ -33,7 +33,7 @@ public static partial class DockerfileBuild
                         Copy(repositoryRoot, ignore, root, workdir, arguments);
                         break;
                     case "RUN":
-                        var command = ProductPath(product).Replace(arguments, outputDirectory);
+                        var command = ProductPath(product).Replace(arguments, _ => "'" + outputDirectory + "'");
                         var (exitCode, output) = await ReleasePublish.RunAsync("/bin/sh", ["-c", command], InRoot(root, workdir), BuildEnvironment, timeout);
                         Assert.True(exitCode == 0, $"Dockerfile: RUN {arguments} failed:\n{output}");
                         break;
@@ -44,7 +44,14 @@ public static partial class DockerfileBuild
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open: the run's temporary folder is removed at its end anyway; the build's outcome stands.
+            }
         }
     }
 
@@ -104,7 +111,13 @@ public static partial class DockerfileBuild
         var destination = parts[^1].StartsWith('/') ? parts[^1] : Path.Combine(workdir, parts[^1]);
         foreach (var source in parts[..^1].Select(p => p.TrimEnd('/')))
         {
-            var from = Path.Combine(context, source);
+            var from = Path.GetFullPath(Path.Combine(context, source));
+            var relativeSource = Path.GetRelativePath(context, from).Replace('\\', '/');
+            if (relativeSource.StartsWith("..", StringComparison.Ordinal))
+            {
+                throw new NotSupportedException($"Dockerfile: COPY {source} is outside the build context.");
+            }
+
             if (Directory.Exists(from))
             {
                 foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
@@ -118,7 +131,7 @@ public static partial class DockerfileBuild
             }
             else
             {
-                Assert.True(File.Exists(from) && !ignore.Excludes(source), $"Dockerfile: COPY {source}: not in the build context.");
+                Assert.True(File.Exists(from) && !ignore.Excludes(relativeSource), $"Dockerfile: COPY {source}: not in the build context.");
                 CopyFile(from, InRoot(root, parts[^1].EndsWith('/') ? Path.Combine(destination, Path.GetFileName(source)) : destination));
             }
         }

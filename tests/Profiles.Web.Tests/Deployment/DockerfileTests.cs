@@ -63,6 +63,7 @@ public sealed class DockerfileTests
         Assert.False(ignore.Excludes("docs/draft12.md"));
         Assert.True(ignore.Excludes("build/a/b"));
         Assert.Throws<NotSupportedException>(() => DockerIgnore.Parse(["!keep.txt"]));
+        Assert.Throws<NotSupportedException>(() => DockerIgnore.Parse(["bin[0-9]"]));
     }
 
     private static DockerIgnore Ignore() => DockerIgnore.Read(Path.Combine(RepositoryPaths.Root, ".dockerignore"));
