@@ -29,7 +29,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string fileName, Func<int, string, IEnumerable<string>> arguments, string name, TimeSpan? readyWithin = null, int? port = null)
     {
         var chosenPort = port ?? FreePort();
-        var dataDirectory = Directory.CreateTempSubdirectory($"profiles-{name}-").FullName;
+        var dataDirectory = TestFolders.Create(name);
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments(chosenPort, dataDirectory))
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Profiles.TestServices;
 
 namespace Profiles.Web.Tests.Deployment;
 
@@ -17,7 +18,7 @@ public static partial class DockerfileBuild
     {
         var (build, product) = Parse(File.ReadAllLines(Path.Combine(repositoryRoot, "Dockerfile")));
         var ignore = DockerIgnore.Read(Path.Combine(repositoryRoot, ".dockerignore"));
-        var root = Directory.CreateTempSubdirectory("profiles-dockerfile-").FullName;
+        var root = TestFolders.Create("dockerfile");
         try
         {
             var workdir = "/";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Profiles.TestServices;
 
 namespace Profiles.Web.Tests.Deployment;
 
@@ -27,7 +28,7 @@ public sealed class ReleasePublish : IAsyncLifetime
 
     private static async Task<string> PublishAsync()
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("profiles-publish-").FullName;
+        var directory = TestFolders.Create("publish");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

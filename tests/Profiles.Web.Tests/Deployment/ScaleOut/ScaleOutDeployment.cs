@@ -30,7 +30,7 @@ public sealed class ScaleOutDeployment : IAsyncLifetime
     private const string ClientId = "scale-out-portal";
     private const string CertificatePassword = "scale-out-key-ring";
     private readonly string _clientSecret = Guid.NewGuid().ToString("N");
-    private readonly string _folder = Directory.CreateTempSubdirectory("profiles-scale-out-").FullName;
+    private readonly string _folder = TestFolders.Create("scale-out");
     private readonly Dictionary<string, string> _settings = [];
     private string _publish = "";
     private string _trustBundle = "";
