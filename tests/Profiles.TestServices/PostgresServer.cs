@@ -36,6 +36,17 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>Runs <paramref name="sql"/> on the database at <paramref name="connectionString"/>, as an operator would, and
+    /// returns the first column of the first row (default when there is none or it is null).</summary>
+    public static async Task<T?> QueryAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
     /// <summary>A connection string for <paramref name="database"/> (which may not exist yet).</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {

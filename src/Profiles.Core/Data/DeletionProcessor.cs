@@ -196,6 +196,7 @@ public sealed partial class DeletionProcessor(
         // Unlinked by an earlier attempt that stopped before deleting them: they are standalone users now.
         foreach (var id in recorded.Except(secondaries.Select(FullId), StringComparer.Ordinal))
         {
+            await HoldClaimAsync(claimed, cancellationToken);
             await IgnoreNotFoundAsync(() => users.DeleteAsync(id, cancellationToken));
         }
 

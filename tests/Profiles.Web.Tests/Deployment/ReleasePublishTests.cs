@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
-using Npgsql;
 using Profiles.TestServices;
 using Profiles.Web.Tests.Infrastructure;
 
@@ -119,16 +118,8 @@ public sealed partial class ReleasePublishTests(ReleasePublish publish) : IClass
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(ownHost)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(otherHost)).StatusCode);
         // On PostgreSQL: the migrations ran, and the key ring's first key is there, encrypted with the configured certificate.
-        await Eventually.TrueAsync(async () => await ScalarAsync<long>(database, "SELECT count(*) FROM data_protection_keys") > 0, "the first key");
-        Assert.Contains("encryptedSecret", await ScalarAsync<string>(database, "SELECT xml FROM data_protection_keys LIMIT 1"), StringComparison.Ordinal);
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
+        await Eventually.TrueAsync(async () => await PostgresServer.QueryAsync<long>(database, "SELECT count(*) FROM data_protection_keys") > 0, "the first key");
+        Assert.Contains("encryptedSecret", await PostgresServer.QueryAsync<string>(database, "SELECT xml FROM data_protection_keys LIMIT 1"), StringComparison.Ordinal);
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

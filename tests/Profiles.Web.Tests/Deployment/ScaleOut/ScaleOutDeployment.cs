@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Profiles.LocalTenant.Data;
 using Profiles.LocalTenant.Faults;
 using Profiles.LocalTenant.Hosting;
@@ -160,14 +159,7 @@ public sealed class ScaleOutDeployment : IAsyncLifetime
     public ScaleOutBrowser NewBrowser() => new(Proxy, Tenant);
 
     /// <summary>Runs <paramref name="sql"/> on the deployment's portal database, as an operator would.</summary>
-    public async Task<T?> QueryAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)result;
-    }
+    public Task<T?> QueryAsync<T>(string sql) => PostgresServer.QueryAsync<T>(DatabaseConnectionString, sql);
 
     private static void WriteKeyRingCertificate(string path)
     {
