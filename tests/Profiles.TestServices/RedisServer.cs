@@ -10,14 +10,19 @@ namespace Profiles.TestServices;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    /// <summary>Runs <c>redis-server</c> ($2) on 127.0.0.1:$3 without persistence in $4 while process $1 lives, then deletes $4.</summary>
+    /// <summary>Runs <c>redis-server</c> ($2) on 127.0.0.1:$3 without persistence in $4 while process $1 lives, then deletes $4.
+    /// The shell becomes the server (<c>exec</c>), so stopping the process the tests started stops the server itself, whatever
+    /// happens to the watcher; the watcher, a child started before, stops the server when the test process is gone.</summary>
     private const string Watchdog = """
-        "$2" --port "$3" --bind 127.0.0.1 --save "" --appendonly no --dir "$4" &
-        server=$!
-        while kill -0 "$1" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
-        kill "$server" 2>/dev/null
-        wait "$server"
-        rm -rf "$4"
+        (
+          while kill -0 "$1" 2>/dev/null && kill -0 $$ 2>/dev/null; do sleep 1; done
+          if kill -0 $$ 2>/dev/null; then
+            kill $$
+            while kill -0 $$ 2>/dev/null; do sleep 0.1; done
+            rm -rf "$4"
+          fi
+        ) &
+        exec "$2" --port "$3" --bind 127.0.0.1 --save "" --appendonly no --dir "$4"
         """;
 
     private static readonly Lazy<Task<RedisServer>> Shared = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
